@@ -1,0 +1,63 @@
+# Every target creates .venv and installs what it needs; nothing relies on a manual step.
+# Versions are pinned in constraints.txt (Python) and package-lock.json (KaTeX).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PY_STAMP := $(VENV)/.installed
+JS_STAMP := node_modules/.installed
+HOST := 127.0.0.1
+PORT := 8000
+# mkdocs-material 9.8 prints an end-of-life notice on every run; it is not a build problem.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install serve site test check-site bench lint clean
+
+help:
+	@echo "make serve       build the site (notebooks executed) and serve it on http://$(HOST):$(PORT)"
+	@echo "make test        unit, property, reference and docs-example tests, then a strict build"
+	@echo "make site        build the site into site/"
+	@echo "make check-site  open every page of the built site in headless chromium"
+	@echo "make bench       timings side by side with PyTorch (CPU)"
+	@echo "make lint        ruff and mypy"
+
+install: $(PY_STAMP) $(JS_STAMP)
+
+$(PY_STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+$(JS_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+site: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest
+	$(BIN)/mkdocs build --strict
+
+check-site: install
+	@command -v chromium >/dev/null || { \
+		echo "chromium is missing: installing Debian's package"; \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+		$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
+	$(BIN)/mkdocs build --strict
+	$(PY) -m pytest -m browser tests/browser
+
+bench: install
+	$(PY) benchmarks/bench.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache
