@@ -1,0 +1,178 @@
+"""dlnotes.data: generator geometry (scikit-learn's), mini-batch partition, splits, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dlnotes.data import make_circles, make_moons, random_mini_batches, train_dev_test_split
+
+
+def sorted_columns(X: np.ndarray) -> np.ndarray:
+    return X[:, np.lexsort(X[::-1])]
+
+
+def sklearn_moons(m0: int, m1: int) -> np.ndarray:
+    # scikit-learn 1.5 sklearn/datasets/_samples_generator.py make_moons, noise-free, unshuffled
+    outer = np.vstack([np.cos(np.linspace(0, np.pi, m0)), np.sin(np.linspace(0, np.pi, m0))])
+    inner = np.vstack(
+        [1 - np.cos(np.linspace(0, np.pi, m1)), 1 - np.sin(np.linspace(0, np.pi, m1)) - 0.5]
+    )
+    return np.hstack([outer, inner])
+
+
+def sklearn_circles(m0: int, m1: int, factor: float) -> np.ndarray:
+    # scikit-learn 1.5 make_circles, noise-free, unshuffled (endpoint=False)
+    lo = np.linspace(0, 2 * np.pi, m0, endpoint=False)
+    li = np.linspace(0, 2 * np.pi, m1, endpoint=False)
+    return np.hstack([np.vstack([np.cos(lo), np.sin(lo)]),
+                      factor * np.vstack([np.cos(li), np.sin(li)])])
+
+
+# ---------------------------------------------------------------- generators
+
+
+@pytest.mark.parametrize("m", [2, 3, 10, 101])
+def test_make_moons_matches_sklearn_geometry_per_class(m: int) -> None:
+    X, Y = make_moons(m, noise=0.0, rng=np.random.default_rng(1))
+    m0, m1 = m - m // 2, m // 2
+    ref = sklearn_moons(m0, m1)
+    assert X.shape == (2, m) and Y.shape == (1, m)
+    assert int((Y == 0).sum()) == m0 and int((Y == 1).sum()) == m1
+    np.testing.assert_allclose(sorted_columns(X[:, Y[0] == 0]), sorted_columns(ref[:, :m0]))
+    np.testing.assert_allclose(sorted_columns(X[:, Y[0] == 1]), sorted_columns(ref[:, m0:]))
+
+
+@pytest.mark.parametrize("m", [2, 3, 10, 101])
+def test_make_circles_matches_sklearn_geometry_per_class(m: int) -> None:
+    X, Y = make_circles(m, noise=0.0, factor=0.3, rng=np.random.default_rng(1))
+    m0, m1 = m - m // 2, m // 2
+    ref = sklearn_circles(m0, m1, 0.3)
+    np.testing.assert_allclose(sorted_columns(X[:, Y[0] == 0]), sorted_columns(ref[:, :m0]))
+    np.testing.assert_allclose(sorted_columns(X[:, Y[0] == 1]), sorted_columns(ref[:, m0:]))
+
+
+def test_generators_noise_has_the_given_standard_deviation() -> None:
+    X, Y = make_circles(20000, noise=0.1, factor=0.5, rng=np.random.default_rng(3))
+    # radial spread of the outer circle ~ the noise std when noise << radius
+    r = np.hypot(*X[:, Y[0] == 0])
+    assert abs(float(np.std(r)) - 0.1) < 0.01
+    assert X.dtype == np.float64 and Y.dtype == np.int64
+    Xm, _ = make_moons(20000, noise=0.2, rng=np.random.default_rng(0))
+    assert np.isfinite(Xm).all()
+
+
+def test_generators_are_reproducible_with_the_same_seed() -> None:
+    a = make_moons(50, noise=0.1, rng=np.random.default_rng(7))
+    b = make_moons(50, noise=0.1, rng=np.random.default_rng(7))
+    assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+
+
+def test_generators_shuffle_the_labels() -> None:
+    _, Y = make_moons(100, noise=0.0, rng=np.random.default_rng(0))
+    assert not np.array_equal(Y[0], np.sort(Y[0]))
+
+
+# ---------------------------------------------------------------- mini-batches
+
+
+def test_mini_batches_of_the_notes_5000000_over_1000_is_5000() -> None:
+    # notes 000 §2.1: 5,000,000 examples in batches of 1,000 give 5,000 mini-batches
+    X, Y = np.zeros((1, 5_000_000), dtype=np.float32), np.zeros((1, 5_000_000), dtype=np.int8)
+    assert len(random_mini_batches(X, Y, 1000, rng=np.random.default_rng(0))) == 5000
+
+
+@given(m=st.integers(1, 300), size=st.integers(1, 100), seed=st.integers(0, 2**32 - 1))
+def test_mini_batches_partition_one_permutation(m: int, size: int, seed: int) -> None:
+    X = np.arange(2 * m, dtype=np.float64).reshape(2, m)
+    Y = np.arange(m).reshape(1, m)
+    batches = random_mini_batches(X, Y, size, rng=np.random.default_rng(seed))
+    assert len(batches) == -(-m // size)
+    sizes = [xt.shape[1] for xt, _ in batches]
+    assert all(s == size for s in sizes[:-1]) and sizes[-1] == (m % size or size)
+    cols = np.concatenate([yt[0] for _, yt in batches])
+    assert np.array_equal(np.sort(cols), np.arange(m))  # each example exactly once
+    for xt, yt in batches:  # X and Y columns stay paired
+        assert np.array_equal(xt[0], yt[0]) and np.array_equal(xt[1], yt[0] + m)
+
+
+def test_mini_batches_keep_dtypes_and_do_not_mutate() -> None:
+    X = np.arange(12, dtype=np.float32).reshape(2, 6)
+    Y = np.array([[0, 1, 0, 1, 0, 1]])
+    X0, Y0 = X.copy(), Y.copy()
+    batches = random_mini_batches(X, Y, 4, rng=np.random.default_rng(0))
+    assert batches[0][0].dtype == np.float32 and batches[0][1].dtype == Y.dtype
+    batches[0][0][:] = -1
+    assert np.array_equal(X, X0) and np.array_equal(Y, Y0)
+
+
+# ---------------------------------------------------------------- splits
+
+
+@pytest.mark.parametrize(
+    ("m", "fractions", "counts"),
+    [
+        (1000, (0.6, 0.2, 0.2), (600, 200, 200)),  # notes 000 §1.1: small data
+        (1000, (0.7, 0.0, 0.3), (700, 0, 300)),  # notes 000 §1.1: no dev set
+        (1_000_000, (0.98, 0.01, 0.01), (980_000, 10_000, 10_000)),  # notes 000 §1.1
+        (1_000_000, (0.995, 0.004, 0.001), (995_000, 4_000, 1_000)),  # notes 000 §1.1
+        (11, (0.6, 0.2, 0.2), (7, 2, 2)),  # cumulative rounding: 6.6 -> 7, 8.8 -> 9
+        (3, (0.0, 0.5, 0.5), (0, 2, 1)),  # 0 -> 0, 1.5 -> 2
+    ],
+)
+def test_split_counts(m: int, fractions: tuple[float, float, float], counts: tuple) -> None:
+    X, Y = np.zeros((1, m), dtype=np.float32), np.zeros((1, m), dtype=np.int8)
+    parts = train_dev_test_split(X, Y, fractions, rng=np.random.default_rng(0))
+    assert tuple(x.shape[1] for x, _ in parts) == counts
+    assert all(y.shape[1] == x.shape[1] for x, y in parts)
+
+
+@given(m=st.integers(4, 200), seed=st.integers(0, 1000))
+def test_split_is_a_partition_of_the_columns(m: int, seed: int) -> None:
+    X = np.arange(m, dtype=np.float64)[None, :]
+    Y = np.arange(m)[None, :]
+    parts = train_dev_test_split(X, Y, (0.5, 0.25, 0.25), rng=np.random.default_rng(seed))
+    cols = np.concatenate([y[0] for _, y in parts])
+    assert np.array_equal(np.sort(cols), np.arange(m))
+    assert all(np.array_equal(x[0], y[0]) for x, y in parts)
+
+
+# ---------------------------------------------------------------- bad input
+
+RNG = np.random.default_rng(0)
+X4, Y4 = np.zeros((2, 4)), np.zeros((1, 4))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: make_moons(1, noise=0.1, rng=RNG), ValueError, r"m must be >= 2 \(got 1\)"),
+        (lambda: make_moons(2.0, noise=0.1, rng=RNG), TypeError, r"m must be an int"),
+        (lambda: make_moons(10, noise=-0.1, rng=RNG), ValueError, r"noise must be >= 0"),
+        (lambda: make_moons(10, noise=0.1, rng=0), TypeError, r"rng must be a numpy.random"),
+        (lambda: make_circles(10, noise=0.1, factor=1.0, rng=RNG), ValueError,
+         r"factor must be in \[0, 1\) \(got 1.0\)"),
+        (lambda: random_mini_batches(X4, Y4[0], rng=RNG), ValueError, r"Y must be 2-D"),
+        (lambda: random_mini_batches(X4, np.zeros((1, 3)), rng=RNG), ValueError,
+         r"same number of columns \(examples\) \(got 4 and 3\)"),
+        (lambda: random_mini_batches(X4, Y4, 0, rng=RNG), ValueError,
+         r"batch_size must be >= 1 \(got 0\)"),
+        (lambda: random_mini_batches(np.zeros((2, 0)), np.zeros((1, 0)), rng=RNG), ValueError,
+         r"X must have at least one example"),
+        (lambda: random_mini_batches(X4.astype(str), Y4, rng=RNG), TypeError,
+         r"X must be an array of real numbers"),
+        (lambda: train_dev_test_split(X4, Y4, (0.6, 0.2, 0.1), rng=RNG), ValueError,
+         r"fractions must sum to 1"),
+        (lambda: train_dev_test_split(X4, Y4, (0.5, 0.5), rng=RNG), ValueError,
+         r"fractions must be a 3-tuple"),
+        (lambda: train_dev_test_split(X4, Y4, (1.2, -0.1, -0.1), rng=RNG), ValueError,
+         r"fractions\[0\] must be in \[0, 1\]"),
+        (lambda: train_dev_test_split(X4, Y4, (0.98, 0.01, 0.01), rng=RNG), ValueError,
+         r"too few examples for a non-empty dev set with fractions\[1\] = 0.01 \(got m = 4"),
+    ],
+)
+def test_bad_input(call, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        call()
