@@ -493,7 +493,8 @@ def prelu_grad(z: object, alpha: object) -> np.ndarray:
     """
     z_arr = _elementwise_input(z)
     a = _prelu_alpha(alpha, z_arr)
-    return np.where(z_arr > 0, np.ones_like(z_arr), np.broadcast_to(a, z_arr.shape))
+    ones = np.ones_like(z_arr)
+    return np.where(z_arr > 0, ones, a * ones)
 # --8<-- [end:prelu_grad]
 
 
