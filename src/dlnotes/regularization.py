@@ -10,24 +10,38 @@ leave the bias out because it barely matters).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from dlnotes._validation import (
     as_float_array,
+    check_choice,
     check_int,
+    check_ndim,
     check_rng,
     check_same_shape,
     check_scalar,
 )
 
 __all__ = [
+    "EarlyStopping",
+    "EarlyStoppingState",
+    "crop",
     "dropout_backward",
     "dropout_forward",
+    "fit_normalizer",
+    "flip",
     "l1_penalty",
     "l1_penalty_grad",
     "l2_penalty",
     "l2_penalty_grad",
+    "normalize",
+    "random_crop",
+    "random_flip",
+    "random_shift",
+    "shift",
 ]
 
 
@@ -378,3 +392,506 @@ def dropout_backward(dA: np.ndarray, mask: np.ndarray, keep_prob: float) -> np.n
     p = _keep_prob(keep_prob)
     return dA_arr * mask_arr.astype(dA_arr.dtype) / p
 # --8<-- [end:dropout_backward]
+
+
+# --8<-- [start:fit_normalizer]
+def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    r"""Per-feature mean μ and standard deviation σ of a training set, for :func:`normalize`.
+
+    Parameters
+    ----------
+    X : array_like
+        Training inputs, (n_x, m) with the examples as columns and m ≥ 2.
+
+    Returns
+    -------
+    mu : numpy.ndarray
+        The mean of each feature (row), (n_x, 1).
+    sigma : numpy.ndarray
+        The 1/m standard deviation of each row, (n_x, 1). A constant feature (every entry of
+        the row equal) gets σ = 1, so :func:`normalize` maps it to 0 instead of dividing by
+        zero (scikit-learn's ``StandardScaler`` does the same).
+
+    Raises
+    ------
+    ValueError
+        If X is not 2-D, has fewer than 2 examples, or is not finite.
+    TypeError
+        If X is not real-valued.
+
+    Notes
+    -----
+    Notes 000 §1.9, with the division by σ (not σ², erratum 2):
+
+    .. math::
+        \mu = \frac{1}{m}\sum_{i=1}^{m} x^{(i)}, \qquad
+        \sigma^2 = \frac{1}{m}\sum_{i=1}^{m} \bigl(x^{(i)} - \mu\bigr)^2
+
+    Fit on the training set only and reuse the same μ and σ for dev and test data.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import fit_normalizer
+    >>> mu, sigma = fit_normalizer(np.array([[1.0, 3.0, 5.0, 7.0], [2.0, 2.0, 2.0, 2.0]]))
+    >>> print(mu.ravel(), np.round(sigma.ravel(), 4))
+    [4. 2.] [2.2361 1.    ]
+    """
+    X_arr = as_float_array(X, "X")
+    check_ndim(X_arr, "X", 2)
+    if X_arr.shape[1] < 2:
+        raise ValueError(
+            "X must have at least 2 examples (columns) to fit a normalizer "
+            f"(got shape {X_arr.shape})"
+        )
+    mu = X_arr.mean(axis=1, keepdims=True)
+    centered = X_arr - mu
+    sigma = np.sqrt(np.mean(centered * centered, axis=1, keepdims=True))  # two-pass
+    constant = (X_arr.max(axis=1) == X_arr.min(axis=1))[:, None]
+    return mu, np.where(constant, np.ones_like(sigma), sigma)
+# --8<-- [end:fit_normalizer]
+
+
+# --8<-- [start:normalize]
+def normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    r"""Normalize inputs with a fitted μ and σ: :math:`(X - \mu)/\sigma` (归一化输入).
+
+    Parameters
+    ----------
+    X : array_like
+        Inputs (n_x, m): training, dev or test data.
+    mu : array_like
+        Per-feature means from :func:`fit_normalizer`, (n_x, 1).
+    sigma : array_like
+        Per-feature standard deviations from :func:`fit_normalizer`, (n_x, 1), all > 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        The normalized inputs, shaped like X.
+
+    Raises
+    ------
+    ValueError
+        If X is not 2-D, mu or sigma is not (n_x, 1), sigma has an entry ≤ 0, or an input is
+        not finite.
+    TypeError
+        If an input is not real-valued.
+
+    Notes
+    -----
+    .. math:: x := \frac{x - \mu}{\sigma}
+
+    The training set's μ and σ are used for every set, so dev and test examples go through
+    exactly the transformation the network was trained on.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import fit_normalizer, normalize
+    >>> X_train = np.array([[1.0, 3.0, 5.0, 7.0]])
+    >>> mu, sigma = fit_normalizer(X_train)
+    >>> print(np.round(normalize(np.array([[4.0, 8.0]]), mu, sigma), 4))
+    [[0.     1.7889]]
+    """
+    X_arr = as_float_array(X, "X")
+    check_ndim(X_arr, "X", 2)
+    n = X_arr.shape[0]
+    mu_arr, sigma_arr = as_float_array(mu, "mu"), as_float_array(sigma, "sigma")
+    for name, arr in (("mu", mu_arr), ("sigma", sigma_arr)):
+        if arr.shape != (n, 1):
+            raise ValueError(f"{name} must have shape ({n}, 1) for X of shape {X_arr.shape} "
+                             f"(got {arr.shape})")
+    if (sigma_arr <= 0).any():
+        raise ValueError(f"sigma must be > 0 (got minimum {float(sigma_arr.min())!r})")
+    return (X_arr - mu_arr) / sigma_arr
+# --8<-- [end:normalize]
+
+
+# --8<-- [start:EarlyStopping]
+class EarlyStoppingState(NamedTuple):
+    """Where early stopping stands after ``epoch`` dev costs (immutable, replaced by update)."""
+
+    epoch: int  # dev costs seen so far
+    best_cost: float  # lowest dev cost so far (inf before the first)
+    best_epoch: int  # 0-based index of that cost (-1 before the first)
+    bad_epochs: int  # epochs in a row without an improvement
+    stop: bool  # bad_epochs reached patience
+
+
+@dataclass(frozen=True)
+class EarlyStopping:
+    r"""Early stopping (提前停止): stop when the dev cost has not improved for ``patience`` epochs.
+
+    Like the optimizers, the configuration is immutable and the state is a NamedTuple:
+    ``state = es.init()``, then ``state = es.update(state, dev_cost)`` once per epoch; stop
+    when ``state.stop`` and restore the parameters saved at ``state.best_epoch``.
+
+    Parameters
+    ----------
+    patience : int
+        Epochs without improvement to wait (≥ 1).
+    min_delta : float, default 0.0
+        An improvement must lower the best dev cost by more than this (≥ 0).
+
+    Raises
+    ------
+    ValueError
+        If patience < 1 or min_delta < 0; from :meth:`update` if a dev cost is NaN.
+    TypeError
+        If patience is not an int, or (from :meth:`update`) a dev cost is not a real number
+        or the state is not an EarlyStoppingState.
+
+    Notes
+    -----
+    Notes 000 §1.8 and 001: the training cost keeps falling, the dev cost falls then rises;
+    keep the parameters from the epoch with the lowest dev cost. Epoch t improves when
+
+    .. math:: J_{\text{dev}}(t) < \min_{s < t} J_{\text{dev}}(s) - \text{min\_delta}
+
+    Examples
+    --------
+    >>> from dlnotes.regularization import EarlyStopping
+    >>> es = EarlyStopping(patience=2)
+    >>> state = es.init()
+    >>> for cost in [0.9, 0.7, 0.6, 0.65, 0.62, 0.5]:
+    ...     state = es.update(state, cost)
+    ...     if state.stop:
+    ...         break
+    >>> print(state.epoch, state.best_epoch, f"{state.best_cost:.2f}")
+    5 2 0.60
+    """
+
+    patience: int
+    min_delta: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_int(self.patience, "patience", low=1)
+        check_scalar(self.min_delta, "min_delta", low=0.0)
+
+    def init(self) -> EarlyStoppingState:
+        """The state before the first epoch."""
+        return EarlyStoppingState(0, float("inf"), -1, 0, False)
+
+    def update(self, state: EarlyStoppingState, dev_cost: float) -> EarlyStoppingState:
+        """The state after one more epoch whose dev cost is ``dev_cost``."""
+        if not isinstance(state, EarlyStoppingState):
+            raise TypeError(f"state must be an EarlyStoppingState (got {type(state).__name__})")
+        cost = check_scalar(dev_cost, "dev_cost")
+        if cost < state.best_cost - self.min_delta:
+            return EarlyStoppingState(state.epoch + 1, cost, state.epoch, 0, False)
+        bad = state.bad_epochs + 1
+        return state._replace(epoch=state.epoch + 1, bad_epochs=bad, stop=bad >= self.patience)
+# --8<-- [end:EarlyStopping]
+
+
+# --8<-- [start:augmentation_helpers]
+def _images(images: object, *, batch: bool) -> np.ndarray:
+    """Images with height and width as the last two axes; (m, H, W) where one is drawn per image."""
+    arr = as_float_array(images, "images", min_ndim=2)
+    if batch:
+        check_ndim(arr, "images", 3)
+    return arr
+
+
+def _translate(
+    images: np.ndarray, dy: np.ndarray, dx: np.ndarray, fill: float
+) -> np.ndarray:
+    """Move each (H, W) image of an (m, H, W) stack by its own (dy, dx); vacated pixels = fill."""
+    m, H, W = images.shape
+    rows = np.arange(H)[None, :] - dy[:, None]  # source row of each target row, (m, H)
+    cols = np.arange(W)[None, :] - dx[:, None]
+    valid = ((rows >= 0) & (rows < H))[:, :, None] & ((cols >= 0) & (cols < W))[:, None, :]
+    moved = images[np.arange(m)[:, None, None], np.clip(rows, 0, H - 1)[:, :, None],
+                   np.clip(cols, 0, W - 1)[:, None, :]]
+    return np.where(valid, moved, fill)
+# --8<-- [end:augmentation_helpers]
+
+
+# --8<-- [start:flip]
+def flip(images: np.ndarray, *, direction: str = "horizontal") -> np.ndarray:
+    r"""Mirror images left-right (``"horizontal"``) or upside down (``"vertical"``) (翻转).
+
+    Parameters
+    ----------
+    images : array_like
+        One image (H, W) or a stack whose last two axes are height and width, e.g. (m, H, W).
+    direction : {"horizontal", "vertical"}, default "horizontal"
+
+    Returns
+    -------
+    numpy.ndarray
+        A new array shaped like ``images``.
+
+    Raises
+    ------
+    ValueError
+        If ``images`` has fewer than 2 axes or is not finite, or ``direction`` is unknown.
+    TypeError
+        If ``images`` is not real-valued.
+
+    Notes
+    -----
+    Notes 000 §1.8 (数据扩增): a mirrored cat is still a cat, so the label is kept.
+    Horizontal: :math:`x'_{r,c} = x_{r,W-1-c}`; vertical: :math:`x'_{r,c} = x_{H-1-r,c}`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import flip
+    >>> print(flip(np.array([[1, 2, 3], [4, 5, 6]])))
+    [[3. 2. 1.]
+     [6. 5. 4.]]
+    """
+    arr = _images(images, batch=False)
+    axis = -1 if check_choice(direction, "direction", ("horizontal", "vertical")) == "horizontal" \
+        else -2
+    return np.flip(arr, axis=axis).copy()
+# --8<-- [end:flip]
+
+
+# --8<-- [start:random_flip]
+def random_flip(images: np.ndarray, *, rng: np.random.Generator, p: float = 0.5) -> np.ndarray:
+    r"""Mirror each image of a stack left-right with probability ``p``.
+
+    Parameters
+    ----------
+    images : array_like
+        A stack of images (m, H, W).
+    rng : numpy.random.Generator
+        Decides which images are flipped.
+    p : float, default 0.5
+        Probability of flipping an image, in [0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        A new (m, H, W) array.
+
+    Raises
+    ------
+    ValueError
+        If ``images`` is not 3-D or not finite, or ``p`` is not in [0, 1].
+    TypeError
+        If ``rng`` is not a Generator or ``images`` is not real-valued.
+
+    Notes
+    -----
+    One Bernoulli(p) draw per image decides between :math:`x` and its mirror image.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import random_flip
+    >>> stack = np.arange(12.0).reshape(2, 2, 3)
+    >>> out = random_flip(stack, rng=np.random.default_rng(0), p=1.0)
+    >>> print(np.array_equal(out, stack[:, :, ::-1]))
+    True
+    """
+    arr = _images(images, batch=True)
+    gen = check_rng(rng)
+    prob = check_scalar(p, "p", low=0.0, high=1.0)
+    flipped = np.asarray(gen.random(arr.shape[0]) < prob)
+    return np.where(flipped[:, None, None], arr[:, :, ::-1], arr)
+# --8<-- [end:random_flip]
+
+
+# --8<-- [start:crop]
+def crop(images: np.ndarray, top: int, left: int, height: int, width: int) -> np.ndarray:
+    r"""Cut the window of ``height`` × ``width`` pixels whose top-left corner is (top, left) (裁剪).
+
+    Parameters
+    ----------
+    images : array_like
+        One image (H, W) or a stack whose last two axes are height and width.
+    top, left : int
+        Row and column of the window's top-left pixel (≥ 0).
+    height, width : int
+        Window size (≥ 1); the window must fit inside the image.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new array, the last two axes (height, width).
+
+    Raises
+    ------
+    ValueError
+        If the window does not fit, or ``images`` has fewer than 2 axes or is not finite.
+    TypeError
+        If a size is not an int or ``images`` is not real-valued.
+
+    Notes
+    -----
+    :math:`x'_{r,c} = x_{\text{top}+r,\ \text{left}+c}` for :math:`0 \le r <` height,
+    :math:`0 \le c <` width.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import crop
+    >>> print(crop(np.arange(16).reshape(4, 4), top=1, left=2, height=2, width=2))
+    [[ 6.  7.]
+     [10. 11.]]
+    """
+    arr = _images(images, batch=False)
+    H, W = arr.shape[-2:]
+    h = check_int(height, "height", low=1, high=H)
+    w = check_int(width, "width", low=1, high=W)
+    r0 = check_int(top, "top", low=0, high=H - h)
+    c0 = check_int(left, "left", low=0, high=W - w)
+    return arr[..., r0:r0 + h, c0:c0 + w].copy()
+# --8<-- [end:crop]
+
+
+# --8<-- [start:random_crop]
+def random_crop(
+    images: np.ndarray, height: int, width: int, *, rng: np.random.Generator
+) -> np.ndarray:
+    r"""Cut a ``height`` × ``width`` window at a random position, a new one for each image.
+
+    Parameters
+    ----------
+    images : array_like
+        A stack of images (m, H, W).
+    height, width : int
+        Window size, 1 ≤ height ≤ H and 1 ≤ width ≤ W.
+    rng : numpy.random.Generator
+        Draws the window positions.
+
+    Returns
+    -------
+    numpy.ndarray
+        (m, height, width).
+
+    Raises
+    ------
+    ValueError
+        If ``images`` is not 3-D or not finite, or the window is larger than the images.
+    TypeError
+        If ``rng`` is not a Generator, a size is not an int, or ``images`` is not real-valued.
+
+    Notes
+    -----
+    The top-left corner of image i is uniform on
+    :math:`\{0..H-\text{height}\} \times \{0..W-\text{width}\}`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import random_crop
+    >>> out = random_crop(np.zeros((5, 8, 8)), 6, 6, rng=np.random.default_rng(0))
+    >>> print(out.shape)
+    (5, 6, 6)
+    """
+    arr = _images(images, batch=True)
+    m, H, W = arr.shape
+    h = check_int(height, "height", low=1, high=H)
+    w = check_int(width, "width", low=1, high=W)
+    gen = check_rng(rng)
+    rows = gen.integers(0, H - h + 1, size=m)[:, None] + np.arange(h)  # (m, h)
+    cols = gen.integers(0, W - w + 1, size=m)[:, None] + np.arange(w)  # (m, w)
+    return arr[np.arange(m)[:, None, None], rows[:, :, None], cols[:, None, :]]
+# --8<-- [end:random_crop]
+
+
+# --8<-- [start:shift]
+def shift(images: np.ndarray, dy: int, dx: int, *, fill: float = 0.0) -> np.ndarray:
+    r"""Translate images by ``dy`` rows (down) and ``dx`` columns (right) (平移).
+
+    Parameters
+    ----------
+    images : array_like
+        One image (H, W) or a stack whose last two axes are height and width.
+    dy, dx : int
+        The shift in pixels; negative values move up / left.
+    fill : float, default 0.0
+        Value of the pixels uncovered by the shift.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new array shaped like ``images``; pixels moved past the border are dropped.
+
+    Raises
+    ------
+    ValueError
+        If ``images`` has fewer than 2 axes or is not finite, or ``fill`` is not finite.
+    TypeError
+        If ``dy`` / ``dx`` is not an int or ``images`` is not real-valued.
+
+    Notes
+    -----
+    :math:`x'_{r,c} = x_{r-dy,\,c-dx}` where that pixel exists, ``fill`` elsewhere.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import shift
+    >>> print(shift(np.array([[1, 2, 3], [4, 5, 6]]), dy=0, dx=1))
+    [[0. 1. 2.]
+     [0. 4. 5.]]
+    """
+    arr = _images(images, batch=False)
+    H, W = arr.shape[-2:]
+    stack = arr.reshape(-1, H, W)
+    moves = [np.full(stack.shape[0], check_int(d, name)) for d, name in ((dy, "dy"), (dx, "dx"))]
+    f = check_scalar(fill, "fill", low=-np.inf, high=np.inf, low_inclusive=False,
+                     high_inclusive=False)
+    return _translate(stack, moves[0], moves[1], f).reshape(arr.shape)
+# --8<-- [end:shift]
+
+
+# --8<-- [start:random_shift]
+def random_shift(
+    images: np.ndarray, max_shift: int, *, rng: np.random.Generator, fill: float = 0.0
+) -> np.ndarray:
+    r"""Translate each image of a stack by its own random (dy, dx), each in
+    [−max_shift, max_shift].
+
+    Parameters
+    ----------
+    images : array_like
+        A stack of images (m, H, W).
+    max_shift : int
+        Largest shift in pixels along each axis (≥ 0).
+    rng : numpy.random.Generator
+        Draws the shifts.
+    fill : float, default 0.0
+        Value of the uncovered pixels.
+
+    Returns
+    -------
+    numpy.ndarray
+        A new (m, H, W) array.
+
+    Raises
+    ------
+    ValueError
+        If ``images`` is not 3-D or not finite, ``max_shift`` < 0 or ``fill`` is not finite.
+    TypeError
+        If ``rng`` is not a Generator, ``max_shift`` is not an int or ``images`` is not
+        real-valued.
+
+    Notes
+    -----
+    dy and dx are uniform integers on :math:`\{-\text{max\_shift}..\text{max\_shift}\}`; then
+    as :func:`shift`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import random_shift
+    >>> stack = np.ones((3, 4, 4))
+    >>> out = random_shift(stack, 1, rng=np.random.default_rng(0))
+    >>> print(out.shape, bool(out.sum() >= 3 * 9))  # at least a 3 × 3 block of each survives
+    (3, 4, 4) True
+    """
+    arr = _images(images, batch=True)
+    k = check_int(max_shift, "max_shift", low=0)
+    gen = check_rng(rng)
+    f = check_scalar(fill, "fill", low=-np.inf, high=np.inf, low_inclusive=False,
+                     high_inclusive=False)
+    dy, dx = gen.integers(-k, k + 1, size=(2, arr.shape[0]))
+    return _translate(arr, dy, dx, f)
+# --8<-- [end:random_shift]
