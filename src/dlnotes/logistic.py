@@ -1,0 +1,214 @@
+r"""Logistic regression (逻辑回归) trained by gradient descent, vectorized over the examples.
+
+Mirrors notes 003 §2.2-2.4 and §2.7-2.11. The parameters are a weight column ``w`` of shape
+(n_x, 1) and a scalar bias ``b``; the inputs ``X`` are (n_x, m) with one example per column and
+the labels ``Y`` are (1, m) of 0/1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dlnotes._validation import as_float_array, check_int, check_ndim, check_scalar
+from dlnotes.activations import sigmoid
+
+__all__ = ["optimize", "predict", "propagate"]
+
+
+def _inputs(w: object, b: object, X: object) -> tuple[np.ndarray, float, np.ndarray]:
+    X_arr = as_float_array(X, "X")
+    check_ndim(X_arr, "X", 2)
+    w_arr = as_float_array(w, "w")
+    if w_arr.shape != (X_arr.shape[0], 1):
+        raise ValueError(
+            f"w must have shape (n_x, 1) = {(X_arr.shape[0], 1)} to match X {X_arr.shape} "
+            f"(got {w_arr.shape})"
+        )
+    b_val = check_scalar(b, "b")
+    if not np.isfinite(b_val):
+        raise ValueError(f"b must be finite (got {b_val!r})")
+    return w_arr, b_val, X_arr
+
+
+def _labels(Y: object, m: int) -> np.ndarray:
+    Y_arr = as_float_array(Y, "Y")
+    if Y_arr.shape != (1, m):
+        raise ValueError(f"Y must have shape (1, m) = {(1, m)} to match X (got {Y_arr.shape})")
+    if ((Y_arr < 0) | (Y_arr > 1)).any():
+        raise ValueError(
+            f"Y must be in [0, 1] (got values from {Y_arr.min()!r} to {Y_arr.max()!r})"
+        )
+    return Y_arr
+
+
+# --8<-- [start:propagate]
+def propagate(
+    w: np.ndarray, b: float, X: np.ndarray, Y: np.ndarray
+) -> tuple[dict[str, np.ndarray | float], float]:
+    r"""One forward and backward pass of logistic regression: the gradients and the cost.
+
+    Parameters
+    ----------
+    w : array_like
+        Weights, shape (n_x, 1).
+    b : float
+        Bias, a real number.
+    X : array_like
+        Inputs, shape (n_x, m): example :math:`x^{(i)}` is column i.
+    Y : array_like
+        Labels, shape (1, m), each in [0, 1] (0/1 for classification).
+
+    Returns
+    -------
+    grads : dict
+        ``"w"``: :math:`\partial J/\partial w`, shape (n_x, 1), float32 if ``w`` and ``X`` are
+        float32; ``"b"``: :math:`\partial J/\partial b`, a float.
+    cost : float
+        :math:`J(w, b)`, the mean binary cross-entropy.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D, ``w`` is not (n_x, 1), ``Y`` is not (1, m) (a (m,) vector is an
+        error, not a broadcast), ``Y`` is outside [0, 1], or an input is not finite.
+    TypeError
+        If ``b`` is not a real number or an array is not real-valued.
+
+    Notes
+    -----
+    Notes 003 §2.11, with the cost of §2.3 written in terms of the logits :math:`Z`, which is
+    the same function but stays finite when :math:`\sigma(z)` rounds to 0 or 1:
+
+    .. math::
+        Z = w^T X + b, \quad A = \sigma(Z), \quad
+        J = \frac{1}{m}\sum_{i=1}^{m} \Bigl(\log\bigl(1 + e^{z^{(i)}}\bigr) - y^{(i)} z^{(i)}\Bigr)
+        = -\frac{1}{m}\sum_i \Bigl(y^{(i)}\log a^{(i)} + (1 - y^{(i)})\log(1 - a^{(i)})\Bigr)
+
+    .. math::
+        dZ = A - Y, \qquad \frac{\partial J}{\partial w} = \frac{1}{m} X\, dZ^T, \qquad
+        \frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^{m} dz^{(i)}
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.logistic import propagate
+    >>> X = np.array([[1.0, 2.0, -1.0], [3.0, 4.0, -3.2]])
+    >>> Y = np.array([[1.0, 0.0, 1.0]])
+    >>> grads, cost = propagate(np.array([[1.0], [2.0]]), 2.0, X, Y)
+    >>> print(np.round(grads["w"].ravel(), 4), f"{grads['b']:.4f}", f"{cost:.4f}")
+    [0.9985 2.3951] 0.0015 5.8015
+    """
+    w_arr, b_val, X_arr = _inputs(w, b, X)
+    m = X_arr.shape[1]
+    Y_arr = _labels(Y, m)
+    Z = w_arr.T @ X_arr + b_val
+    A = sigmoid(Z)
+    cost = float(np.mean(np.logaddexp(0.0, Z) - Y_arr * Z))  # log(1 + e^z) without overflow
+    dZ = A - Y_arr
+    grads: dict[str, np.ndarray | float] = {"w": X_arr @ dZ.T / m, "b": float(np.mean(dZ))}
+    return grads, cost
+# --8<-- [end:propagate]
+
+
+# --8<-- [start:optimize]
+def optimize(
+    w: np.ndarray,
+    b: float,
+    X: np.ndarray,
+    Y: np.ndarray,
+    *,
+    num_iterations: int,
+    learning_rate: float,
+) -> tuple[np.ndarray, float, np.ndarray]:
+    r"""Batch gradient descent on :math:`J(w, b)` from ``(w, b)``; returns the cost history.
+
+    Parameters
+    ----------
+    w, b, X, Y
+        As for :func:`propagate`; ``w`` and ``b`` are the starting point (not modified).
+    num_iterations : int
+        Number of gradient-descent steps, >= 1.
+    learning_rate : float
+        The step size :math:`\alpha`, > 0.
+
+    Returns
+    -------
+    w : numpy.ndarray
+        The final weights, (n_x, 1).
+    b : float
+        The final bias.
+    costs : numpy.ndarray
+        :math:`J` before each step, shape (num_iterations,).
+
+    Raises
+    ------
+    ValueError
+        As :func:`propagate`, or if ``num_iterations < 1`` or ``learning_rate <= 0``.
+    TypeError
+        As :func:`propagate`, or if ``num_iterations`` is not an int.
+
+    Notes
+    -----
+    Notes 003 §2.4 and §2.11, repeated ``num_iterations`` times:
+
+    .. math:: w := w - \alpha\,\frac{\partial J}{\partial w}, \qquad
+        b := b - \alpha\,\frac{\partial J}{\partial b}
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.logistic import optimize
+    >>> X = np.array([[-2.0, -1.0, 1.0, 2.0]])
+    >>> Y = np.array([[0.0, 0.0, 1.0, 1.0]])
+    >>> w, b, costs = optimize(np.zeros((1, 1)), 0.0, X, Y, num_iterations=100,
+    ...                        learning_rate=0.5)
+    >>> print(f"{costs[0]:.4f}", bool(costs[-1] < 0.1), bool(np.all(np.diff(costs) < 0)))
+    0.6931 True True
+    """
+    n = check_int(num_iterations, "num_iterations", low=1)
+    lr = check_scalar(learning_rate, "learning_rate", low=0.0, low_inclusive=False)
+    w_arr, b_val, X_arr = _inputs(w, b, X)
+    costs = np.empty(n)
+    for step in range(n):
+        grads, costs[step] = propagate(w_arr, b_val, X_arr, Y)
+        w_arr = w_arr - lr * grads["w"]
+        b_val = b_val - lr * float(grads["b"])
+    return w_arr, b_val, costs
+# --8<-- [end:optimize]
+
+
+# --8<-- [start:predict]
+def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
+    r"""Predicted labels: 1 where :math:`\sigma(w^T x + b) > 0.5`, else 0.
+
+    Parameters
+    ----------
+    w, b, X
+        As for :func:`propagate`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape (1, m), entries 0.0 or 1.0 in the dtype of :math:`A` (compare with ``Y``).
+
+    Raises
+    ------
+    ValueError
+        As :func:`propagate` (without ``Y``).
+
+    Notes
+    -----
+    .. math:: \hat{y}^{(i)} = \begin{cases} 1 & \sigma(w^T x^{(i)} + b) > 0.5 \\
+        0 & \text{otherwise}\end{cases}
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.logistic import predict
+    >>> print(predict(np.array([[1.0]]), -0.5, np.array([[0.0, 0.4, 0.6, 2.0]])))
+    [[0. 0. 1. 1.]]
+    """
+    w_arr, b_val, X_arr = _inputs(w, b, X)
+    A = sigmoid(w_arr.T @ X_arr + b_val)
+    return (A > 0.5).astype(A.dtype)
+# --8<-- [end:predict]
