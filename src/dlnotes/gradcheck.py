@@ -55,6 +55,12 @@ def _evaluate(f: Callable[[np.ndarray], object], x: np.ndarray) -> float:
     return out
 
 
+def _norm(v: np.ndarray) -> float:
+    """‖v‖₂ of all entries, scaled by max |v| so that tiny entries do not square to 0."""
+    largest = float(np.max(np.abs(v)))
+    return 0.0 if largest == 0.0 else largest * float(np.linalg.norm(v / largest))
+
+
 def _point_and_step(x: object, eps: object) -> tuple[np.ndarray, float, np.dtype]:
     arr = as_float_array(x, "x")
     step = check_scalar(eps, "eps", low=0.0, low_inclusive=False)
@@ -230,13 +236,12 @@ def relative_difference(a: object, b: object) -> float:
     a_arr = as_float_array(a, "a").astype(np.float64)
     b_arr = as_float_array(b, "b").astype(np.float64)
     check_same_shape(a_arr, b_arr, "a", "b")
-    # divide by the largest magnitude first, so the squares in the norms cannot overflow
+    # divide by the largest magnitude first, so a − b and the squares cannot overflow
     scale = float(max(np.max(np.abs(a_arr)), np.max(np.abs(b_arr))))
     if scale == 0.0:
         return 0.0
     a_s, b_s = a_arr / scale, b_arr / scale
-    numerator = float(np.linalg.norm(a_s - b_s))
-    return numerator / (float(np.linalg.norm(a_s)) + float(np.linalg.norm(b_s)))
+    return _norm(a_s - b_s) / (_norm(a_s) + _norm(b_s))
 # --8<-- [end:relative_difference]
 
 

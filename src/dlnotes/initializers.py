@@ -89,7 +89,7 @@ def weight_std(method: str, n_prev: int, n: int, *, scale: float = 0.01) -> floa
 
 # --8<-- [start:initialize_parameters]
 def initialize_parameters(
-    layer_dims: Sequence[int],
+    layer_dims: Sequence[int] | np.ndarray,
     method: str = "he",
     *,
     rng: np.random.Generator | None = None,
