@@ -444,10 +444,15 @@ def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             "X must have at least 2 examples (columns) to fit a normalizer "
             f"(got shape {X_arr.shape})"
         )
-    mu = X_arr.mean(axis=1, keepdims=True)
+    lowest = X_arr.min(axis=1, keepdims=True)
+    constant = X_arr.max(axis=1, keepdims=True) == lowest
+    # a constant row's mean is its value exactly (summing can round it), so it maps to 0
+    mu = np.where(constant, lowest, X_arr.mean(axis=1, keepdims=True))
     centered = X_arr - mu
-    sigma = np.sqrt(np.mean(centered * centered, axis=1, keepdims=True))  # two-pass
-    constant = (X_arr.max(axis=1) == X_arr.min(axis=1))[:, None]
+    # two-pass, scaled by max |x − μ| so the squares neither overflow nor underflow
+    scale = np.max(np.abs(centered), axis=1, keepdims=True)
+    scale = np.where(constant, np.ones_like(scale), scale)
+    sigma = scale * np.sqrt(np.mean(np.square(centered / scale), axis=1, keepdims=True))
     return mu, np.where(constant, np.ones_like(sigma), sigma)
 # --8<-- [end:fit_normalizer]
 

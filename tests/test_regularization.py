@@ -1,0 +1,579 @@
+"""dlnotes.regularization: penalties and dropout against torch autograd, mask statistics, the
+normalizer, early stopping, augmentation, invariants and bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from dlnotes.gradcheck import numerical_gradient
+from dlnotes.regularization import (
+    EarlyStopping,
+    EarlyStoppingState,
+    crop,
+    dropout_backward,
+    dropout_forward,
+    fit_normalizer,
+    flip,
+    l1_penalty,
+    l1_penalty_grad,
+    l2_penalty,
+    l2_penalty_grad,
+    normalize,
+    random_crop,
+    random_flip,
+    random_shift,
+    shift,
+)
+
+LAYER_DIMS = [[2, 3, 1], [5, 4, 4, 2], [3, 1]]
+
+
+def _params(rng: np.random.Generator, dims: list[int]) -> dict[str, np.ndarray]:
+    params = {}
+    for l in range(1, len(dims)):  # noqa: E741 (the notes' layer index)
+        params[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1]))
+        params[f"b{l}"] = rng.normal(size=(dims[l], 1))
+    return params
+
+
+# ---------------------------------------------------------------- L2 and L1 penalties
+
+
+@pytest.mark.parametrize("dims", LAYER_DIMS)
+@pytest.mark.parametrize(("lambd", "m"), [(0.7, 10), (0.0, 3), (2.5, 1)])
+def test_penalties_and_gradients_match_torch_autograd(
+    rng: np.random.Generator, dims: list[int], lambd: float, m: int
+) -> None:
+    params = _params(rng, dims)
+    tensors = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+    weights = [t for k, t in tensors.items() if k.startswith("W")]
+    l2 = lambd / (2 * m) * sum(torch.sum(W**2) for W in weights)
+    l1 = lambd / (2 * m) * sum(torch.sum(torch.abs(W)) for W in weights)  # notes 000 §1.4 scaling
+    assert l2_penalty(params, lambd, m) == pytest.approx(l2.item(), rel=1e-13, abs=1e-15)
+    assert l1_penalty(params, lambd, m) == pytest.approx(l1.item(), rel=1e-13, abs=1e-15)
+    for penalty, grad_fn in ((l2, l2_penalty_grad), (l1, l1_penalty_grad)):
+        torch_grads = torch.autograd.grad(penalty, weights, allow_unused=True) if lambd else None
+        ours = grad_fn(params, lambd, m)
+        assert sorted(ours) == sorted(k for k in params if k.startswith("W"))
+        for i, key in enumerate(k for k in params if k.startswith("W")):
+            expected = torch_grads[i].numpy() if torch_grads else np.zeros_like(params[key])
+            np.testing.assert_allclose(ours[key], expected, rtol=1e-13, atol=1e-15)
+
+
+def test_l2_penalty_uses_the_frobenius_norm_and_ignores_biases() -> None:
+    # notes 000 §1.4: ‖W‖_F² is the sum of squared entries; b is left out
+    params = {"W1": np.array([[1.0, 2.0], [3.0, 4.0]]), "b1": np.full((2, 1), 100.0)}
+    assert l2_penalty(params, 2.0, 1) == pytest.approx(np.linalg.norm(params["W1"], "fro") ** 2)
+
+
+def test_l1_penalty_follows_the_notes_lambda_over_2m_scaling() -> None:
+    # notes 000 §1.4: J + λ/(2m)·‖w‖₁ (not λ/m)
+    params = {"W1": np.array([[1.0, -2.0, 3.0]])}
+    assert l1_penalty(params, lambd=1.0, m=4) == pytest.approx(6.0 / 8)
+
+
+def test_l1_gradient_at_zero_is_zero_like_torch() -> None:
+    W = torch.zeros((1, 2), dtype=torch.float64, requires_grad=True)
+    (g,) = torch.autograd.grad(torch.sum(torch.abs(W)), W)
+    ours = l1_penalty_grad({"W1": np.zeros((1, 2))}, 1.0, 1)["W1"]
+    np.testing.assert_array_equal(ours, g.numpy())
+
+
+def test_l2_gradient_is_a_numerical_gradient_of_the_penalty(rng: np.random.Generator) -> None:
+    params = _params(rng, [3, 4, 2])
+    grad = l2_penalty_grad(params, 0.7, 5)
+    for key in ("W1", "W2"):
+
+        def f(W: np.ndarray, key: str = key) -> float:
+            return l2_penalty({**params, key: W}, 0.7, 5)
+
+        np.testing.assert_allclose(grad[key], numerical_gradient(f, params[key]), atol=1e-7)
+
+
+def test_weight_decay_identity_of_notes_000_1_4(rng: np.random.Generator) -> None:
+    # W − α(dW_backprop + λ/m·W) = (1 − αλ/m)W − α·dW_backprop
+    params, backprop = _params(rng, [3, 2]), rng.normal(size=(2, 3))
+    alpha, lambd, m = 0.1, 0.7, 20
+    step = params["W1"] - alpha * (backprop + l2_penalty_grad(params, lambd, m)["W1"])
+    decay = (1 - alpha * lambd / m) * params["W1"] - alpha * backprop
+    np.testing.assert_allclose(step, decay, rtol=1e-14)
+
+
+def test_penalty_gradients_keep_float32() -> None:
+    params = {"W1": np.ones((2, 2), dtype=np.float32)}
+    assert l2_penalty_grad(params, 0.5, 3)["W1"].dtype == np.float32
+    assert l1_penalty_grad(params, 0.5, 3)["W1"].dtype == np.float32
+
+
+def test_penalties_do_not_mutate_params(rng: np.random.Generator) -> None:
+    params = _params(rng, [3, 2])
+    before = {k: v.copy() for k, v in params.items()}
+    for fn in (l2_penalty, l1_penalty, l2_penalty_grad, l1_penalty_grad):
+        fn(params, 0.3, 4)
+    for k in params:
+        np.testing.assert_array_equal(params[k], before[k])
+
+
+# ---------------------------------------------------------------- dropout
+
+
+@pytest.mark.parametrize("keep_prob", [0.5, 0.8, 0.9, 0.1])
+def test_dropout_mask_keeps_each_unit_with_probability_keep_prob(keep_prob: float) -> None:
+    A = np.ones((200, 500))
+    A_out, mask = dropout_forward(A, keep_prob, rng=np.random.default_rng(1))
+    assert set(np.unique(mask)) <= {0.0, 1.0}
+    # the kept fraction is a binomial proportion; 5 standard errors is a safe band
+    std = np.sqrt(keep_prob * (1 - keep_prob) / A.size)
+    assert abs(mask.mean() - keep_prob) < 5 * std
+    np.testing.assert_array_equal(A_out, A * mask / keep_prob)
+    # units are dropped independently: per-row kept fractions spread like Binomial(500, p)/500
+    row_std = np.sqrt(keep_prob * (1 - keep_prob) / 500)
+    assert 0.7 * row_std < mask.mean(axis=1).std() < 1.3 * row_std
+
+
+def test_dropout_preserves_the_mean_activation() -> None:
+    # inverted dropout: E[A·d/keep_prob] = A (notes 000 §1.6)
+    rng = np.random.default_rng(2)
+    A = rng.normal(size=(3, 4))
+    draws = np.stack([dropout_forward(A, 0.7, rng=rng)[0] for _ in range(20000)])
+    se = np.abs(A) * np.sqrt(0.3 / 0.7 / 20000)
+    assert np.all(np.abs(draws.mean(axis=0) - A) < 5 * se + 1e-12)
+
+
+@given(
+    A=arrays(
+        np.float64, st.tuples(st.integers(1, 4), st.integers(1, 4)), elements=st.floats(-50, 50)
+    ),
+    keep_prob=st.floats(0.2, 1.0),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_dropout_preserves_the_mean_in_expectation_property(
+    A: np.ndarray, keep_prob: float, seed: int
+) -> None:
+    # average over K independent masks at once by tiling the columns
+    K = 4000
+    tiled = np.tile(A, (1, K))
+    A_out, mask = dropout_forward(tiled, keep_prob, rng=np.random.default_rng(seed))
+    mean = A_out.reshape(A.shape[0], K, A.shape[1]).mean(axis=1)
+    se = np.abs(A) * np.sqrt((1 - keep_prob) / keep_prob / K)
+    assert np.all(np.abs(mean - A) <= 6 * se + 1e-9)
+    assert np.all((A_out == 0) | (mask == 1))
+
+
+def test_keep_prob_one_is_the_identity_and_draws_nothing() -> None:
+    A = np.arange(6.0).reshape(2, 3)
+    rng = np.random.default_rng(0)
+    state = rng.bit_generator.state
+    A_out, mask = dropout_forward(A, 1.0, rng=rng)
+    assert rng.bit_generator.state == state
+    np.testing.assert_array_equal(A_out, A)
+    assert A_out is not A
+    np.testing.assert_array_equal(mask, np.ones_like(A))
+    A_out, _ = dropout_forward(A, 1, rng=None)  # rng may be None when nothing is drawn
+    np.testing.assert_array_equal(A_out, A)
+
+
+def test_dropout_mask_has_the_dtype_of_A_and_float32_stays_float32() -> None:
+    A = np.ones((3, 4), dtype=np.float32)
+    A_out, mask = dropout_forward(A, 0.5, rng=np.random.default_rng(0))
+    assert A_out.dtype == mask.dtype == np.float32
+    assert dropout_backward(A, mask, 0.5).dtype == np.float32
+    A_int, mask_int = dropout_forward(np.ones((2, 2), dtype=int), 0.5, rng=np.random.default_rng(0))
+    assert A_int.dtype == mask_int.dtype == np.float64
+
+
+def test_dropout_is_reproducible_with_the_same_seed_and_does_not_mutate() -> None:
+    A = np.random.default_rng(5).normal(size=(4, 6))
+    before = A.copy()
+    out1 = dropout_forward(A, 0.6, rng=np.random.default_rng(3))
+    out2 = dropout_forward(A, 0.6, rng=np.random.default_rng(3))
+    np.testing.assert_array_equal(out1[0], out2[0])
+    np.testing.assert_array_equal(out1[1], out2[1])
+    np.testing.assert_array_equal(A, before)
+
+
+@pytest.mark.parametrize("keep_prob", [0.3, 0.8, 1.0])
+def test_dropout_backward_matches_torch_autograd_and_a_numerical_gradient(
+    keep_prob: float,
+) -> None:
+    rng = np.random.default_rng(7)
+    A, upstream = rng.normal(size=(5, 8)), rng.normal(size=(5, 8))
+    _, mask = dropout_forward(A, keep_prob, rng=np.random.default_rng(11))
+    ours = dropout_backward(upstream, mask, keep_prob)
+    At = torch.tensor(A, requires_grad=True)
+    out = At * torch.tensor(mask) / keep_prob
+    (expected,) = torch.autograd.grad(out, At, grad_outputs=torch.tensor(upstream))
+    np.testing.assert_allclose(ours, expected.numpy(), rtol=1e-14)
+
+    def f(x: np.ndarray) -> float:  # the same seed gives the same mask
+        return float(
+            np.sum(dropout_forward(x, keep_prob, rng=np.random.default_rng(11))[0] * upstream)
+        )
+
+    np.testing.assert_allclose(ours, numerical_gradient(f, A), atol=1e-6)
+
+
+def test_dropout_backward_accepts_a_bool_mask() -> None:
+    dA = np.array([[1.0, 2.0]])
+    np.testing.assert_array_equal(
+        dropout_backward(dA, np.array([[True, False]]), 0.5), [[2.0, 0.0]]
+    )
+
+
+# ---------------------------------------------------------------- input normalization
+
+
+@pytest.mark.parametrize("shape", [(1, 5), (3, 40), (6, 2)])
+def test_fit_normalizer_matches_torch_mean_and_biased_std(shape: tuple[int, int]) -> None:
+    X = np.random.default_rng(3).normal(loc=5.0, scale=3.0, size=shape)
+    mu, sigma = fit_normalizer(X)
+    t = torch.tensor(X)
+    np.testing.assert_allclose(mu, t.mean(dim=1, keepdim=True).numpy(), rtol=1e-14)
+    np.testing.assert_allclose(sigma, t.std(dim=1, correction=0, keepdim=True).numpy(), rtol=1e-13)
+    assert mu.shape == sigma.shape == (shape[0], 1)
+
+
+def test_normalized_training_set_has_zero_mean_unit_std_and_dev_reuses_train_stats() -> None:
+    rng = np.random.default_rng(4)
+    X_train = rng.normal(loc=[[10.0], [-3.0]], scale=[[5.0], [0.1]], size=(2, 300))
+    X_dev = rng.normal(loc=[[10.0], [-3.0]], scale=[[5.0], [0.1]], size=(2, 50))
+    mu, sigma = fit_normalizer(X_train)
+    Xn = normalize(X_train, mu, sigma)
+    np.testing.assert_allclose(Xn.mean(axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(Xn.std(axis=1), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(normalize(X_dev, mu, sigma), (X_dev - mu) / sigma, rtol=1e-15)
+    assert not np.allclose(normalize(X_dev, *fit_normalizer(X_dev)), normalize(X_dev, mu, sigma))
+
+
+def test_constant_feature_gets_sigma_one_and_normalizes_to_zero() -> None:
+    X = np.array([[1.0, 2.0, 4.0], [0.1, 0.1, 0.1]])
+    mu, sigma = fit_normalizer(X)
+    assert sigma[1, 0] == 1.0
+    np.testing.assert_array_equal(normalize(X, mu, sigma)[1], 0.0)
+
+
+def test_normalizer_keeps_float32() -> None:
+    X = np.random.default_rng(0).normal(size=(2, 10)).astype(np.float32)
+    mu, sigma = fit_normalizer(X)
+    assert mu.dtype == sigma.dtype == normalize(X, mu, sigma).dtype == np.float32
+
+
+@given(
+    X=arrays(
+        np.float64, st.tuples(st.integers(1, 4), st.integers(2, 30)), elements=st.floats(-1e3, 1e3)
+    )
+)
+def test_normalized_rows_have_zero_mean_and_unit_or_zero_std_property(X: np.ndarray) -> None:
+    Xn = normalize(X, *fit_normalizer(X))
+    scale = 1 + np.abs(X).max()
+    np.testing.assert_allclose(Xn.mean(axis=1), 0.0, atol=1e-9 * scale)
+    std = Xn.std(axis=1)
+    constant = X.max(axis=1) == X.min(axis=1)
+    assert np.all(np.where(constant, std == 0, np.abs(std - 1) < 1e-6))
+
+
+# ---------------------------------------------------------------- early stopping
+
+
+def test_early_stopping_stops_after_patience_epochs_without_improvement() -> None:
+    es = EarlyStopping(patience=3)
+    state = es.init()
+    costs = [1.0, 0.8, 0.7, 0.71, 0.72, 0.69, 0.75, 0.76, 0.77, 0.5]
+    stopped_at = None
+    for cost in costs:
+        state = es.update(state, cost)
+        if state.stop:
+            stopped_at = state.epoch
+            break
+    # best 0.69 at index 5; three worse epochs (6, 7, 8) then stop after 9 costs
+    assert (stopped_at, state.best_epoch, state.best_cost) == (9, 5, 0.69)
+
+
+def test_early_stopping_min_delta_ignores_tiny_improvements() -> None:
+    es = EarlyStopping(patience=2, min_delta=0.05)
+    state = es.init()
+    for cost in [1.0, 0.98, 0.97]:
+        state = es.update(state, cost)
+    assert state.stop and state.best_epoch == 0 and state.best_cost == 1.0
+
+
+def test_early_stopping_state_is_immutable_and_replaced() -> None:
+    es = EarlyStopping(1)
+    s0 = es.init()
+    s1 = es.update(s0, 0.5)
+    assert s0 == EarlyStoppingState(0, float("inf"), -1, 0, False)
+    assert s1 == EarlyStoppingState(1, 0.5, 0, 0, False)
+    with pytest.raises(AttributeError):
+        s1.epoch = 3  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        es.patience = 3  # type: ignore[misc]
+
+
+def test_early_stopping_treats_an_infinite_cost_as_no_improvement() -> None:
+    es = EarlyStopping(1)
+    state = es.update(es.update(es.init(), 0.4), float("inf"))
+    assert state.stop and state.best_cost == 0.4
+
+
+# ---------------------------------------------------------------- data augmentation
+
+
+def test_flip_matches_numpy_and_is_an_involution() -> None:
+    img = np.arange(12.0).reshape(3, 4)
+    np.testing.assert_array_equal(flip(img), np.fliplr(img))
+    np.testing.assert_array_equal(flip(img, direction="vertical"), np.flipud(img))
+    stack = np.arange(24.0).reshape(2, 3, 4)
+    np.testing.assert_array_equal(flip(flip(stack)), stack)
+    np.testing.assert_array_equal(flip(stack), stack[:, :, ::-1])
+
+
+def test_random_flip_flips_about_half_of_the_images() -> None:
+    stack = np.random.default_rng(0).normal(size=(1000, 2, 3))
+    out = random_flip(stack, rng=np.random.default_rng(1))
+    flipped = np.all(out == stack[:, :, ::-1], axis=(1, 2))
+    same = np.all(out == stack, axis=(1, 2))
+    assert np.all(flipped ^ same)
+    assert 0.4 < flipped.mean() < 0.6
+    np.testing.assert_array_equal(random_flip(stack, rng=np.random.default_rng(1), p=0.0), stack)
+
+
+def test_crop_is_slicing() -> None:
+    stack = np.arange(2 * 5 * 6.0).reshape(2, 5, 6)
+    np.testing.assert_array_equal(crop(stack, 1, 2, 3, 4), stack[:, 1:4, 2:6])
+    np.testing.assert_array_equal(crop(stack, 0, 0, 5, 6), stack)
+
+
+def test_random_crop_returns_a_window_of_each_own_image() -> None:
+    rng = np.random.default_rng(0)
+    stack = rng.normal(size=(20, 6, 7))
+    out = random_crop(stack, 4, 3, rng=np.random.default_rng(2))
+    assert out.shape == (20, 4, 3)
+    positions = set()
+    for i in range(20):  # test-side loop to find where each window came from
+        hits = [
+            (r, c)
+            for r in range(3)
+            for c in range(5)
+            if np.array_equal(out[i], stack[i, r : r + 4, c : c + 3])
+        ]
+        assert len(hits) == 1
+        positions.add(hits[0])
+    assert len(positions) > 1  # one draw per image, not one per batch
+
+
+def test_shift_moves_pixels_and_fills_the_border() -> None:
+    img = np.arange(1.0, 10.0).reshape(3, 3)
+    np.testing.assert_array_equal(shift(img, 1, 0), [[0, 0, 0], [1, 2, 3], [4, 5, 6]])
+    np.testing.assert_array_equal(
+        shift(img, 0, -1, fill=-1.0), [[2, 3, -1], [5, 6, -1], [8, 9, -1]]
+    )
+    np.testing.assert_array_equal(shift(img, 5, 0), np.zeros((3, 3)))
+    stack = np.stack([img, 2 * img])
+    np.testing.assert_array_equal(
+        shift(stack, -1, 1), np.stack([shift(img, -1, 1), shift(2 * img, -1, 1)])
+    )
+
+
+def test_random_shift_matches_shift_with_its_own_offset_per_image() -> None:
+    stack = np.random.default_rng(0).normal(size=(30, 5, 5))
+    out = random_shift(stack, 2, rng=np.random.default_rng(3))
+    offsets = set()
+    for i in range(30):  # test-side loop: which (dy, dx) explains image i
+        hits = [
+            (dy, dx)
+            for dy in range(-2, 3)
+            for dx in range(-2, 3)
+            if np.array_equal(out[i], shift(stack[i], dy, dx))
+        ]
+        assert hits
+        offsets.add(hits[0])
+    assert len(offsets) > 3
+    np.testing.assert_array_equal(random_shift(stack, 0, rng=np.random.default_rng(0)), stack)
+
+
+def test_augmentation_keeps_float32_and_does_not_mutate() -> None:
+    stack = np.ones((2, 4, 4), dtype=np.float32)
+    before = stack.copy()
+    rng = np.random.default_rng(0)
+    for out in (
+        flip(stack),
+        random_flip(stack, rng=rng),
+        crop(stack, 0, 0, 2, 2),
+        random_crop(stack, 2, 2, rng=rng),
+        shift(stack, 1, 1),
+        random_shift(stack, 1, rng=rng),
+    ):
+        assert out.dtype == np.float32
+    np.testing.assert_array_equal(stack, before)
+
+
+# ---------------------------------------------------------------- bad input
+
+W = {"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))}
+A = np.ones((2, 3))
+G = np.random.default_rng(0)
+
+BAD: list[tuple[Callable[..., Any], tuple, dict, type[Exception], str]] = [
+    (
+        dropout_forward,
+        (A, 1.5),
+        {"rng": G},
+        ValueError,
+        r"keep_prob must be in \(0, 1\] \(got 1\.5\)",
+    ),
+    (
+        dropout_forward,
+        (A, 0.0),
+        {"rng": G},
+        ValueError,
+        r"keep_prob must be in \(0, 1\] \(got 0\.0\)",
+    ),
+    (dropout_forward, (A, -0.2), {"rng": G}, ValueError, r"keep_prob must be in \(0, 1\]"),
+    (dropout_forward, (A, float("nan")), {"rng": G}, ValueError, r"keep_prob must be in \(0, 1\]"),
+    (dropout_forward, (A, 0.5), {"rng": None}, TypeError, r"rng must be a numpy.random.Generator"),
+    (dropout_forward, (A, 0.5), {"rng": 0}, TypeError, r"rng must be a numpy.random.Generator"),
+    (dropout_forward, (np.array([[np.nan]]), 0.5), {"rng": G}, ValueError, r"A must be finite"),
+    (
+        dropout_forward,
+        (np.array([["a"]]), 0.5),
+        {"rng": G},
+        TypeError,
+        r"A must be an array of real",
+    ),
+    (
+        dropout_backward,
+        (A, np.ones((3, 2)), 0.5),
+        {},
+        ValueError,
+        r"dA and mask must have the same shape",
+    ),
+    (
+        dropout_backward,
+        (A, np.full((2, 3), 0.5), 0.5),
+        {},
+        ValueError,
+        r"mask must contain only 0 and 1 \(got 0\.5\)",
+    ),
+    (
+        dropout_backward,
+        (A, np.ones((2, 3)), 2.0),
+        {},
+        ValueError,
+        r"keep_prob must be in \(0, 1\] \(got 2\.0\)",
+    ),
+    (l2_penalty, (W, -0.1, 10), {}, ValueError, r"lambd must be >= 0 \(got -0\.1\)"),
+    (l1_penalty, (W, -1, 10), {}, ValueError, r"lambd must be >= 0 \(got -1\.0\)"),
+    (l2_penalty_grad, (W, -1.0, 10), {}, ValueError, r"lambd must be >= 0"),
+    (l1_penalty_grad, (W, -1.0, 10), {}, ValueError, r"lambd must be >= 0"),
+    (l2_penalty, (W, 0.1, 0), {}, ValueError, r"m must be >= 1 \(got 0\)"),
+    (l2_penalty, (W, 0.1, 2.5), {}, TypeError, r"m must be an int"),
+    (
+        l2_penalty,
+        ({"b1": np.ones((1, 1))}, 0.1, 2),
+        {},
+        ValueError,
+        r"params must have at least one 'W…' key",
+    ),
+    (l2_penalty, ([np.ones(2)], 0.1, 2), {}, TypeError, r"params must be a dict"),
+    (
+        l2_penalty,
+        ({"W1": np.array([[np.inf]])}, 0.1, 2),
+        {},
+        ValueError,
+        r"params\['W1'\] must be finite",
+    ),
+    (
+        fit_normalizer,
+        (np.ones((3, 1)),),
+        {},
+        ValueError,
+        r"X must have at least 2 examples \(columns\)",
+    ),
+    (fit_normalizer, (np.ones(4),), {}, ValueError, r"X must be 2-D \(got shape \(4,\)\)"),
+    (
+        normalize,
+        (A, np.zeros((2, 1)), np.zeros((2, 1))),
+        {},
+        ValueError,
+        r"sigma must be > 0 \(got minimum 0\.0\)",
+    ),
+    (
+        normalize,
+        (A, np.zeros((1, 2)), np.ones((2, 1))),
+        {},
+        ValueError,
+        r"mu must have shape \(2, 1\)",
+    ),
+    (
+        normalize,
+        (A, np.zeros((2, 1)), np.ones(2)),
+        {},
+        ValueError,
+        r"sigma must have shape \(2, 1\)",
+    ),
+    (EarlyStopping, (0,), {}, ValueError, r"patience must be >= 1 \(got 0\)"),
+    (EarlyStopping, (2.0,), {}, TypeError, r"patience must be an int"),
+    (EarlyStopping, (2,), {"min_delta": -0.1}, ValueError, r"min_delta must be >= 0"),
+    (flip, (np.ones(3),), {}, ValueError, r"images must have at least 2 dimension"),
+    (
+        flip,
+        (np.ones((2, 2)),),
+        {"direction": "diagonal"},
+        ValueError,
+        r"direction must be one of 'horizontal', 'vertical'",
+    ),
+    (random_flip, (np.ones((2, 2)),), {"rng": G}, ValueError, r"images must be 3-D"),
+    (
+        random_flip,
+        (np.ones((1, 2, 2)),),
+        {"rng": G, "p": 1.5},
+        ValueError,
+        r"p must be in \[0, 1\]",
+    ),
+    (crop, (np.ones((4, 4)), 2, 0, 3, 2), {}, ValueError, r"top must be in \[0, 1\] \(got 2\)"),
+    (crop, (np.ones((4, 4)), 0, 0, 5, 2), {}, ValueError, r"height must be in \[1, 4\] \(got 5\)"),
+    (
+        random_crop,
+        (np.ones((1, 4, 4)), 2, 9),
+        {"rng": G},
+        ValueError,
+        r"width must be in \[1, 4\] \(got 9\)",
+    ),
+    (shift, (np.ones((3, 3)), 1.5, 0), {}, TypeError, r"dy must be an int"),
+    (shift, (np.ones((3, 3)), 1, 0), {"fill": float("nan")}, ValueError, r"fill must be"),
+    (
+        random_shift,
+        (np.ones((1, 3, 3)), -1),
+        {"rng": G},
+        ValueError,
+        r"max_shift must be >= 0 \(got -1\)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fn", "args", "kwargs", "error", "message"),
+    BAD,
+    ids=[f"{b[0].__name__}-{i}" for i, b in enumerate(BAD)],
+)
+def test_bad_input_raises_naming_the_argument(
+    fn: Callable[..., Any], args: tuple, kwargs: dict, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        fn(*args, **kwargs)
+
+
+def test_early_stopping_update_rejects_nan_cost_and_wrong_state() -> None:
+    es = EarlyStopping(2)
+    with pytest.raises(ValueError, match=r"dev_cost must be a real number \(got nan\)"):
+        es.update(es.init(), float("nan"))
+    with pytest.raises(TypeError, match=r"state must be an EarlyStoppingState"):
+        es.update((0, 1.0, 0, 0, False), 0.5)  # type: ignore[arg-type]
