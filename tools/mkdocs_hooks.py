@@ -3,6 +3,8 @@
 - KaTeX comes from the npm registry (package.json / package-lock.json, installed by the
   Makefile into node_modules/) and is added to the build as generated files under
   ``assets/katex/``, so no page requests a CDN and nothing third-party is committed.
+- mkdocs-jupyter's notebook template loads MathJax from a CDN (or from ``src=""`` when no URL
+  is set); the hook removes that loader, since KaTeX typesets the notebooks' math too.
 - Each ``docs/figures/<name>.py`` defines ``make_figure() -> matplotlib.figure.Figure``; the
   hook runs it and adds ``figures/<name>.svg`` to the build. Pages link the SVG and can include
   the script with a snippet, so a figure is always drawn by the current package code.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import runpy
 from pathlib import Path
 
@@ -70,3 +73,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in _katex_files(config) + _figure_files(config):
         files.append(file)
     return files
+
+
+MATHJAX_LOADER = re.compile(
+    r'<!-- Load mathjax -->\s*<script src="[^"]*">\s*</script>'
+    r'|<script type="text/x-mathjax-config">.*?</script>',
+    re.DOTALL,
+)
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    return MATHJAX_LOADER.sub("", output)

@@ -1,0 +1,195 @@
+"""Open every page of the built site in headless chromium, as a reader would, offline.
+
+Run by ``make check-site`` after ``mkdocs build``: serves site/ on 127.0.0.1 and fails on a
+console error, a page error, a failed request, a request to any other host, math left as raw
+TeX, or an image that did not load; checks that search finds "divergence".
+Uses Debian's chromium (/usr/bin/chromium) through Playwright; no browser is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+SITE = Path(__file__).resolve().parents[2] / "site"
+CHROMIUM = "/usr/bin/chromium"
+# As the machine's notes advise: no background connections to other hosts, no GPU, no sandbox
+# (CI runs as root).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Text left in the page outside code and rendered math that means TeX was not typeset.
+FIND_RAW_TEX = r"""
+() => {
+  const skip = "pre, code, script, style, .katex, .katex-display, .highlight, textarea";
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  const pattern = /\$\$|\\\(|\\\[|\\(frac|sum|log|mathbb|left|right|begin|hat|sqrt)\b|(^|[^\\$])\$[^\s$][^$]*\$/;
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement && node.parentElement.closest(skip)) continue;
+    if (pattern.test(node.textContent)) found.push(node.textContent.trim().slice(0, 80));
+  }
+  const unrendered = [...document.querySelectorAll(".arithmatex")].filter(
+    (el) => !el.querySelector(".katex")).map((el) => el.textContent.slice(0, 80));
+  const errors = [...document.querySelectorAll(".katex-error")].map(
+    (el) => el.getAttribute("title") || el.textContent);
+  return { found, unrendered, errors };
+}
+"""
+
+BROKEN_IMAGES = r"""
+() => [...document.images]
+  .filter((img) => !(img.complete && img.naturalWidth > 0))
+  .map((img) => img.getAttribute("src"))
+"""
+
+
+def site_pages() -> list[str]:
+    """URL paths of every HTML page of the built site (empty before a build)."""
+    if not SITE.is_dir():
+        return []
+    pages = []
+    for html in sorted(SITE.rglob("*.html")):
+        rel = html.relative_to(SITE).as_posix()
+        if rel.startswith("assets/") or rel == "404.html":
+            continue
+        pages.append("/" + rel.removesuffix("index.html"))
+    return pages
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    assert (SITE / "index.html").is_file(), "build the site first (make check-site does)"
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: apt-get install chromium"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser: Browser, url: str) -> tuple[Page, list[str]]:
+    """Load ``url``; return the page and every problem seen while loading it."""
+    problems: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+
+    def on_request(request: Request) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host != "127.0.0.1":
+            problems.append(f"request to another host: {request.url}")
+
+    # Abort anything not local, so an offline violation fails fast instead of hanging.
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if urlsplit(route.request.url).hostname == "127.0.0.1"
+        else route.abort(),
+    )
+    page.on("request", on_request)
+    page.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
+    page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    page.on(
+        "requestfailed",
+        lambda req: urlsplit(req.url).hostname == "127.0.0.1"
+        and problems.append(f"failed request: {req.url} ({req.failure})"),
+    )
+    page.on(
+        "response",
+        lambda res: res.status >= 400 and problems.append(f"HTTP {res.status}: {res.url}"),
+    )
+    page.goto(url, wait_until="networkidle")
+    return page, problems
+
+
+def test_the_site_has_every_page_of_the_nav() -> None:
+    pages = site_pages()
+    expected = ["/", "/information-theory/", "/conventions/", "/glossary/",
+                "/experiments/optimizers/", "/reference/information/"]
+    missing = [p for p in expected if p not in pages]
+    assert not missing, f"pages missing from {SITE}: {missing} (found {len(pages)} pages)"
+
+
+@pytest.mark.parametrize("path", site_pages())
+def test_page_renders_offline(browser: Browser, base_url: str, path: str) -> None:
+    page, problems = open_page(browser, base_url + path)
+    try:
+        if page.locator(".arithmatex, .jp-RenderedMarkdown").count():
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.arithmatex')].every("
+                "el => el.querySelector('.katex'))",
+                timeout=10_000,
+            )
+        tex = page.evaluate(FIND_RAW_TEX)
+        broken = page.evaluate(BROKEN_IMAGES)
+    finally:
+        page.context.close()
+    assert not problems, "\n".join(problems)
+    assert not tex["unrendered"], f"math not typeset: {tex['unrendered'][:5]}"
+    assert not tex["errors"], f"KaTeX errors: {tex['errors'][:5]}"
+    assert not tex["found"], f"raw TeX left in the text: {tex['found'][:5]}"
+    assert not broken, f"images that did not load: {broken}"
+
+
+def test_math_and_figures_render_on_the_pattern_chapter(browser: Browser, base_url: str) -> None:
+    page, problems = open_page(browser, base_url + "/information-theory/")
+    try:
+        page.wait_for_function("() => document.querySelectorAll('.katex').length > 20")
+        figures = page.eval_on_selector_all(
+            "img[src$='.svg']", "els => els.map(e => e.naturalWidth)"
+        )
+    finally:
+        page.context.close()
+    assert not problems, "\n".join(problems)
+    assert len(figures) >= 2 and all(width > 100 for width in figures), figures
+
+
+def test_search_finds_divergence(browser: Browser, base_url: str) -> None:
+    page, problems = open_page(browser, base_url + "/")
+    try:
+        search = page.locator("input.md-search__input")
+        search.click()
+        search.press_sequentially("divergence", delay=30)  # Material searches on key events
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        titles = results.all_inner_texts()
+    finally:
+        page.context.close()
+    assert not problems, "\n".join(problems)
+    assert any("divergence" in t.lower() for t in titles), titles
