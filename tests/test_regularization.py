@@ -577,3 +577,38 @@ def test_early_stopping_update_rejects_nan_cost_and_wrong_state() -> None:
         es.update(es.init(), float("nan"))
     with pytest.raises(TypeError, match=r"state must be an EarlyStoppingState"):
         es.update((0, 1.0, 0, 0, False), 0.5)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- inside dlnotes.network
+
+
+@pytest.mark.parametrize("lambd", [0.0, 0.7, 3.0])
+@pytest.mark.parametrize("keep_prob", [1.0, 0.8, (0.5, 0.9)])
+def test_model_backward_l2_and_dropout_terms_match_torch_autograd(
+    lambd: float, keep_prob: float | tuple[float, float]
+) -> None:
+    # J = BCE(AL, Y) + λ/(2m)·Σ‖W‖²_F, with the dropout masks the forward pass drew
+    from dlnotes.network import compute_cost, model_backward, model_forward
+
+    rng = np.random.default_rng(12)
+    dims, m = [3, 5, 4, 1], 9
+    params = _params(rng, dims)
+    X, Y = rng.normal(size=(3, m)), (rng.random((1, m)) < 0.5).astype(float)
+    AL, caches = model_forward(X, params, keep_prob=keep_prob, rng=np.random.default_rng(4))
+    grads = model_backward(AL, Y, caches, lambd=lambd)
+
+    t = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
+    A = torch.tensor(X)
+    for k in (1, 2):
+        A = torch.relu(t[f"W{k}"] @ A + t[f"b{k}"])
+        if caches[k - 1].mask is not None:
+            A = A * torch.tensor(caches[k - 1].mask) / caches[k - 1].keep_prob
+    AL_t = torch.sigmoid(t["W3"] @ A + t["b3"])
+    bce = torch.nn.functional.binary_cross_entropy(AL_t, torch.tensor(Y))
+    J = bce + lambd / (2 * m) * sum(torch.sum(t[f"W{k}"] ** 2) for k in (1, 2, 3))
+    expected = torch.autograd.grad(J, list(t.values()))
+    for key, g in zip(t, expected, strict=True):
+        np.testing.assert_allclose(grads[key], g.numpy(), rtol=1e-10, atol=1e-12)
+    cost = compute_cost(AL, Y, params, lambd)
+    assert cost == pytest.approx(J.item(), rel=1e-12)
+    assert cost - compute_cost(AL, Y) == pytest.approx(l2_penalty(params, lambd, m), rel=1e-12)
