@@ -39,7 +39,9 @@ def numpydoc_math_to_markdown(text: str) -> str:
             body.append(lines[i])
             i += 1
         math = textwrap.dedent("\n".join(body)).strip("\n")
-        out.extend([f"{indent}$$", *(indent + line for line in math.splitlines()), f"{indent}$$", ""])
+        out.append(f"{indent}$$")
+        out.extend(indent + line for line in math.splitlines())
+        out.extend([f"{indent}$$", ""])
     return "\n".join(out)
 
 

@@ -64,7 +64,8 @@ def _figure_files(config: MkDocsConfig) -> list[File]:
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
         plt.close(figure)
-        files.append(File.generated(config, f"figures/{script.stem}.svg", content=buffer.getvalue()))
+        svg = buffer.getvalue()
+        files.append(File.generated(config, f"figures/{script.stem}.svg", content=svg))
         log.info("drew figures/%s.svg", script.stem)
     return files
 

@@ -1,4 +1,4 @@
-"""Binary entropy H(p) in bits, and the two KL divergences between Bernoulli(1/2) and Bernoulli(q)."""
+"""Binary entropy H(p) in bits, and both KL divergences between Bernoulli(1/2) and Bernoulli(q)."""
 
 import matplotlib.pyplot as plt
 import numpy as np

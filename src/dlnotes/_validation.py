@@ -64,9 +64,10 @@ def check_axis(axis: object, ndim: int, name: str = "axis") -> int:
     """Return ``axis`` normalized to ``0 <= axis < ndim``."""
     if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
         raise TypeError(f"{name} must be an int (got {type(axis).__name__})")
-    if not -ndim <= axis < ndim:
-        raise ValueError(f"{name} must be in [{-ndim}, {ndim}) for a {ndim}-D array (got {axis})")
-    return int(axis) % ndim
+    ax = int(axis)
+    if not -ndim <= ax < ndim:
+        raise ValueError(f"{name} must be in [{-ndim}, {ndim}) for a {ndim}-D array (got {ax})")
+    return ax % ndim
 
 
 def check_scalar(
@@ -88,7 +89,8 @@ def check_scalar(
     lo_ok = low is None or (v >= low if low_inclusive else v > low)
     hi_ok = high is None or (v <= high if high_inclusive else v < high)
     if np.isnan(v) or not (lo_ok and hi_ok):
-        raise ValueError(f"{name} must be {_describe_range(low, high, low_inclusive, high_inclusive)} (got {v!r})")
+        expected = _describe_range(low, high, low_inclusive, high_inclusive)
+        raise ValueError(f"{name} must be {expected} (got {v!r})")
     return v
 
 
@@ -109,7 +111,8 @@ def _describe_range(
         return str(int(x)) if float(x).is_integer() else repr(float(x))
 
     if low is not None and high is not None:
-        return f"in {'[' if low_inclusive else '('}{fmt(low)}, {fmt(high)}{']' if high_inclusive else ')'}"
+        left, right = "[" if low_inclusive else "(", "]" if high_inclusive else ")"
+        return f"in {left}{fmt(low)}, {fmt(high)}{right}"
     if low is not None:
         return f"{'>=' if low_inclusive else '>'} {fmt(low)}"
     if high is not None:

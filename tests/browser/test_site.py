@@ -40,7 +40,11 @@ FIND_RAW_TEX = r"""
   const skip = "pre, code, script, style, .katex, .katex-display, .highlight, textarea";
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const found = [];
-  const pattern = /\$\$|\\\(|\\\[|\\(frac|sum|log|mathbb|left|right|begin|hat|sqrt)\b|(^|[^\\$])\$[^\s$][^$]*\$/;
+  const pattern = new RegExp([
+    String.raw`\$\$`, String.raw`\\\(`, String.raw`\\\[`,  // $$  \(  \[
+    String.raw`\\(frac|sum|log|mathbb|left|right|begin|hat|sqrt)\b`,  // TeX commands
+    String.raw`(^|[^\\$])\$[^\s$][^$]*\$`,  // $…$
+  ].join("|"));
   while (walker.nextNode()) {
     const node = walker.currentNode;
     if (node.parentElement && node.parentElement.closest(skip)) continue;
@@ -75,7 +79,7 @@ def site_pages() -> list[str]:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
