@@ -382,7 +382,7 @@ def linear_activation_backward(
     >>> print(dA_prev, dW, db)
     [[2. 0.]] [[0.5]] [[0.5]]
     """
-    if not isinstance(cache, tuple) or len(cache) != 3:
+    if not isinstance(cache, tuple) or len(cache) != 3 or not isinstance(cache[2], str):
         raise TypeError(
             "cache must be the (linear_cache, Z, activation) tuple of linear_activation_forward "
             f"(got {type(cache).__name__})"

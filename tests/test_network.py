@@ -1,0 +1,444 @@
+"""dlnotes.network: L-layer forward/backward against PyTorch, gradient checks over every flag."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from dlnotes.gradcheck import gradient_check, params_to_vector, vector_to_params
+from dlnotes.network import (
+    HIDDEN_ACTIVATIONS,
+    compute_cost,
+    model_backward,
+    model_forward,
+    predict,
+)
+from dlnotes.regularization import l2_penalty
+
+TORCH_G: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
+    "relu": torch.relu,
+    "tanh": torch.tanh,
+    "sigmoid": torch.sigmoid,
+    "leaky_relu": lambda z: F.leaky_relu(z, 0.01),
+    "linear": lambda z: z,
+}
+
+
+def network(
+    layer_dims: Sequence[int], m: int, seed: int, output: str = "sigmoid"
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """Random X, labels Y (0/1, or one-hot for softmax) and parameters of scale ~1."""
+    rng = np.random.default_rng(seed)
+    params = {}
+    for k in range(1, len(layer_dims)):
+        params[f"W{k}"] = rng.standard_normal((layer_dims[k], layer_dims[k - 1])) / np.sqrt(
+            layer_dims[k - 1]
+        )
+        params[f"b{k}"] = 0.1 * rng.standard_normal((layer_dims[k], 1))
+    X = rng.standard_normal((layer_dims[0], m))
+    n_y = layer_dims[-1]
+    if output == "softmax":
+        Y = np.eye(n_y)[:, rng.integers(0, n_y, m)]
+    else:
+        Y = rng.integers(0, 2, (n_y, m)).astype(float)
+    return X, Y, params
+
+
+def torch_cost(
+    X: np.ndarray,
+    Y: np.ndarray,
+    params: dict[str, np.ndarray],
+    *,
+    hidden: str,
+    output: str,
+    lambd: float = 0.0,
+    masks: Sequence[tuple[np.ndarray | None, float]] = (),
+) -> tuple[torch.Tensor, torch.Tensor, dict[str, torch.Tensor]]:
+    """Reference forward pass and cost in float64, written from the notes with torch ops.
+
+    The output layer's cost is computed from the logits (BCE-with-logits, log-softmax); the
+    dropout masks are the ones dlnotes drew, applied the same way (A·D/keep_prob).
+    """
+    L = len(params) // 2
+    t = {k: torch.tensor(v, dtype=torch.float64, requires_grad=True) for k, v in params.items()}
+    A = torch.tensor(X, dtype=torch.float64)
+    for k in range(1, L):
+        A = TORCH_G[hidden](t[f"W{k}"] @ A + t[f"b{k}"])
+        if masks and masks[k - 1][0] is not None:
+            mask, keep_prob = masks[k - 1]
+            A = A * torch.tensor(mask, dtype=torch.float64) / keep_prob
+    ZL = t[f"W{L}"] @ A + t[f"b{L}"]
+    tY, m = torch.tensor(Y, dtype=torch.float64), X.shape[1]
+    if output == "softmax":
+        AL, cost = torch.softmax(ZL, dim=0), -(tY * torch.log_softmax(ZL, dim=0)).sum() / m
+    else:
+        AL = torch.sigmoid(ZL)
+        cost = F.binary_cross_entropy_with_logits(ZL, tY, reduction="sum") / m
+    cost = cost + lambd / (2 * m) * sum((t[f"W{k}"] ** 2).sum() for k in range(1, L + 1))
+    return AL, cost, t
+
+
+CASES = [  # (layer_dims, m)
+    ((3, 1), 4),
+    ((2, 4, 1), 7),
+    ((5, 4, 3, 1), 10),
+    ((4, 6, 5, 3, 2), 9),
+]
+
+
+# ---------------------------------------------------------------- against PyTorch
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_ACTIVATIONS)
+@pytest.mark.parametrize("lambd", [0.0, 0.7])
+@pytest.mark.parametrize(("dims", "m"), CASES)
+def test_forward_and_backward_match_torch(
+    hidden: str, lambd: float, dims: tuple[int, ...], m: int
+) -> None:
+    X, Y, params = network(dims, m, seed=sum(dims) + m)
+    AL, caches = model_forward(X, params, hidden=hidden)
+    grads = model_backward(AL, Y, caches, lambd=lambd)
+    tAL, tcost, t = torch_cost(X, Y, params, hidden=hidden, output="sigmoid", lambd=lambd)
+    tcost.backward()
+    assert np.allclose(AL, tAL.detach().numpy(), rtol=1e-13, atol=1e-15)
+    assert compute_cost(AL, Y, params, lambd) == pytest.approx(tcost.item(), rel=1e-12)
+    assert list(grads) == list(params)
+    for key in params:
+        assert np.allclose(grads[key], t[key].grad.numpy(), rtol=1e-11, atol=1e-14), key
+
+
+@pytest.mark.parametrize("hidden", ["relu", "tanh"])
+@pytest.mark.parametrize("lambd", [0.0, 0.3])
+@pytest.mark.parametrize("dims", [(4, 5, 3), (3, 6, 4, 5)])
+def test_softmax_output_forward_and_backward_match_torch(
+    hidden: str, lambd: float, dims: tuple[int, ...]
+) -> None:
+    X, Y, params = network(dims, 8, seed=len(dims), output="softmax")
+    AL, caches = model_forward(X, params, hidden=hidden, output="softmax")
+    grads = model_backward(AL, Y, caches, lambd=lambd)
+    tAL, tcost, t = torch_cost(X, Y, params, hidden=hidden, output="softmax", lambd=lambd)
+    tcost.backward()
+    assert np.allclose(AL, tAL.detach().numpy(), rtol=1e-13, atol=1e-15)
+    cost = compute_cost(AL, Y, params, lambd, output="softmax")
+    assert cost == pytest.approx(tcost.item(), rel=1e-12)
+    for key in params:
+        assert np.allclose(grads[key], t[key].grad.numpy(), rtol=1e-11, atol=1e-14), key
+
+
+@pytest.mark.parametrize("hidden", ["relu", "tanh"])
+@pytest.mark.parametrize("keep_prob", [0.8, (0.5, 0.9), (1.0, 0.6)])
+def test_dropout_matches_torch_with_the_same_masks(
+    hidden: str, keep_prob: float | tuple[float, float]
+) -> None:
+    X, Y, params = network((4, 6, 5, 1), 12, seed=3)
+    AL, caches = model_forward(
+        X, params, hidden=hidden, keep_prob=keep_prob, rng=np.random.default_rng(1)
+    )
+    grads = model_backward(AL, Y, caches, lambd=0.2)
+    masks = [(c.mask, c.keep_prob) for c in caches[:-1]]
+    tAL, tcost, t = torch_cost(
+        X, Y, params, hidden=hidden, output="sigmoid", lambd=0.2, masks=masks
+    )
+    tcost.backward()
+    assert np.allclose(AL, tAL.detach().numpy(), rtol=1e-13, atol=1e-15)
+    for key in params:
+        assert np.allclose(grads[key], t[key].grad.numpy(), rtol=1e-11, atol=1e-14), key
+
+
+# ---------------------------------------------------------------- gradient checks
+
+
+def cost_of_vector(
+    theta: np.ndarray,
+    spec: object,
+    X: np.ndarray,
+    Y: np.ndarray,
+    *,
+    hidden: str,
+    output: str,
+    lambd: float,
+    keep_prob: float | tuple[float, ...],
+) -> float:
+    params = vector_to_params(theta, spec)  # type: ignore[arg-type]
+    # a fresh generator with the same seed draws the same masks at every evaluation
+    AL, _ = model_forward(
+        X, params, hidden=hidden, output=output, keep_prob=keep_prob,
+        rng=np.random.default_rng(42),
+    )
+    return compute_cost(AL, Y, params, lambd, output=output)
+
+
+FLAGS = list(
+    itertools.product(
+        HIDDEN_ACTIVATIONS, ["sigmoid", "softmax"], [0.0, 0.7], [1.0, 0.7, (0.6, 1.0)]
+    )
+)
+
+
+@pytest.mark.parametrize(("hidden", "output", "lambd", "keep_prob"), FLAGS)
+def test_model_backward_passes_a_gradient_check_for_every_flag(
+    hidden: str, output: str, lambd: float, keep_prob: float | tuple[float, ...]
+) -> None:
+    # notes 000 §1.12 / 004: a relative difference about 1e-7 or less means a correct backward
+    X, Y, params = network((3, 5, 4, 3), 6, seed=11, output=output)
+    AL, caches = model_forward(
+        X, params, hidden=hidden, output=output, keep_prob=keep_prob,
+        rng=np.random.default_rng(42),
+    )
+    grads = model_backward(AL, Y, caches, lambd=lambd)
+    theta, spec = params_to_vector(params)
+    dtheta, _ = params_to_vector(grads)
+    diff = gradient_check(
+        lambda v: cost_of_vector(
+            v, spec, X, Y, hidden=hidden, output=output, lambd=lambd, keep_prob=keep_prob
+        ),
+        dtheta,
+        theta,
+    )
+    assert diff < 1e-7
+
+
+# ---------------------------------------------------------------- behaviour
+
+
+def test_gradients_stay_finite_when_the_output_is_exactly_zero_or_one() -> None:
+    # σ(±800) is exactly 1 or 0 in float64: dZ = AL - Y never divides by AL or 1 - AL
+    X = np.array([[-1.0, 1.0, -1.0, 1.0]])
+    params = {"W1": np.array([[800.0]]), "b1": np.zeros((1, 1))}
+    AL, caches = model_forward(X, params)
+    assert set(np.unique(AL)) == {0.0, 1.0}
+    Y = np.array([[1.0, 0.0, 0.0, 1.0]])  # two confidently wrong examples
+    grads = model_backward(AL, Y, caches, lambd=0.1)
+    assert all(np.isfinite(g).all() for g in grads.values())
+    assert grads["W1"][0, 0] == pytest.approx((1.0 + 1.0) / 4 + 0.1 / 4 * 800.0)
+    assert compute_cost(AL, Y) == np.inf  # the cost of the rounded output, without a warning
+
+
+def test_masks_are_drawn_for_hidden_layers_only_and_follow_keep_prob() -> None:
+    X, _, params = network((4, 50, 40, 1), 400, seed=0)
+    _, caches = model_forward(X, params, keep_prob=(0.5, 1.0), rng=np.random.default_rng(0))
+    assert caches[1].mask is None and caches[2].mask is None
+    mask = caches[0].mask
+    assert mask is not None and set(np.unique(mask)) == {0.0, 1.0}
+    assert abs(mask.mean() - 0.5) < 0.01  # 20,000 draws: the standard error is 0.0035
+    assert [c.keep_prob for c in caches] == [0.5, 1.0, 1.0]
+
+
+def test_dropout_keeps_the_expected_activation_and_is_off_at_keep_prob_one() -> None:
+    X, _, params = network((3, 8, 1), 5, seed=2)
+    AL_plain, caches_plain = model_forward(X, params)
+    AL_one, _ = model_forward(X, params, keep_prob=1.0, rng=None)
+    assert np.array_equal(AL_plain, AL_one) and caches_plain[0].mask is None
+    A1 = caches_plain[1].layer.linear.A_prev
+    draws = [
+        model_forward(X, params, keep_prob=0.75, rng=np.random.default_rng(s))[1][1]
+        .layer.linear.A_prev
+        for s in range(400)
+    ]
+    assert np.allclose(np.mean(draws, axis=0), A1, rtol=0.1, atol=0.05)
+
+
+def test_same_rng_seed_gives_the_same_masks() -> None:
+    X, _, params = network((3, 8, 6, 1), 5, seed=4)
+    a, _ = model_forward(X, params, keep_prob=0.6, rng=np.random.default_rng(9))
+    b, _ = model_forward(X, params, keep_prob=0.6, rng=np.random.default_rng(9))
+    assert np.array_equal(a, b)
+
+
+def test_l2_term_of_the_cost_is_the_regularization_penalty() -> None:
+    X, Y, params = network((3, 4, 1), 6, seed=5)
+    AL, _ = model_forward(X, params)
+    extra = compute_cost(AL, Y, params, 0.9) - compute_cost(AL, Y)
+    assert extra == pytest.approx(l2_penalty(params, 0.9, 6), rel=1e-12)
+
+
+def test_predict_thresholds_at_one_half_and_softmax_gives_one_hot() -> None:
+    params = {"W1": np.array([[1.0]]), "b1": np.zeros((1, 1))}
+    assert predict(np.array([[-1.0, 0.0, 1e-9, 2.0]]), params).tolist() == [[0, 0, 1, 1]]
+    X, _, p3 = network((2, 4, 3), 10, seed=6, output="softmax")
+    pred = predict(X, p3, output="softmax")
+    AL, _ = model_forward(X, p3, output="softmax")
+    assert pred.shape == (3, 10) and np.array_equal(pred.sum(axis=0), np.ones(10))
+    assert np.array_equal(np.argmax(pred, axis=0), np.argmax(AL, axis=0))
+
+
+def test_float32_parameters_give_float32_outputs_and_gradients() -> None:
+    X, Y, params = network((3, 4, 1), 5, seed=7)
+    p32 = {k: v.astype(np.float32) for k, v in params.items()}
+    AL, caches = model_forward(
+        X.astype(np.float32), p32, keep_prob=0.8, rng=np.random.default_rng(0)
+    )
+    grads = model_backward(AL, Y.astype(np.float32), caches, lambd=0.5)
+    assert AL.dtype == np.float32 and all(g.dtype == np.float32 for g in grads.values())
+
+
+def test_inputs_are_not_modified() -> None:
+    X, Y, params = network((3, 4, 2, 1), 5, seed=8)
+    copies = {k: v.copy() for k, v in params.items()}
+    X0, Y0 = X.copy(), Y.copy()
+    AL, caches = model_forward(X, params, keep_prob=0.5, rng=np.random.default_rng(0))
+    AL0 = AL.copy()
+    model_backward(AL, Y, caches, lambd=1.0)
+    assert all(np.array_equal(params[k], copies[k]) for k in params)
+    assert np.array_equal(X, X0) and np.array_equal(Y, Y0) and np.array_equal(AL, AL0)
+
+
+def test_a_single_layer_network_is_logistic_regression() -> None:
+    from dlnotes.logistic import propagate
+
+    X, Y, params = network((4, 1), 9, seed=9)
+    AL, caches = model_forward(X, params)
+    grads = model_backward(AL, Y, caches)
+    lr_grads, cost = propagate(params["W1"].T, float(params["b1"][0, 0]), X, Y)
+    assert np.allclose(grads["W1"], lr_grads["w"].T, rtol=1e-13)
+    assert grads["b1"][0, 0] == pytest.approx(lr_grads["b"], rel=1e-13)
+    assert compute_cost(AL, Y) == pytest.approx(cost, rel=1e-12)
+
+
+# ---------------------------------------------------------------- bad input
+
+X0, Y0, P0 = network((3, 4, 1), 5, seed=0)
+AL0, C0 = model_forward(X0, P0)
+P_SOFT = network((3, 4, 1), 5, seed=0)[2]
+RNG = np.random.default_rng(0)
+FWD = model_forward
+CHOICES = "'relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear'"
+
+BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
+    (
+        lambda: model_backward(AL0, Y0.ravel(), C0),
+        ValueError,
+        r"AL and Y must have the same shape \(got \(1, 5\) and \(5,\)\)",
+    ),
+    (lambda: compute_cost(AL0, Y0.ravel()), ValueError, r"AL and Y must have the same shape"),
+    (
+        lambda: model_backward(AL0[:, :4], Y0[:, :4], C0),
+        ValueError,
+        r"AL must have the shape of the cached output \(1, 5\)",
+    ),
+    (lambda: model_backward(AL0, 2 * Y0, C0), ValueError, r"Y must be in \[0, 1\]"),
+    (lambda: compute_cost(AL0 + 1, Y0), ValueError, r"AL must be in \[0, 1\]"),
+    (
+        lambda: model_backward(AL0, Y0, C0, lambd=-0.1),
+        ValueError,
+        r"lambd must be >= 0 \(got -0.1\)",
+    ),
+    (
+        lambda: model_backward(AL0, Y0, C0[0]),
+        TypeError,
+        "caches must be the non-empty list of LayerCache",
+    ),
+    (
+        lambda: model_backward(AL0, Y0, []),
+        TypeError,
+        "caches must be the non-empty list of LayerCache",
+    ),
+    (lambda: compute_cost(AL0, Y0, None, 0.5), ValueError, r"params is required when lambd > 0"),
+    (
+        lambda: FWD(X0, P0, hidden="swish"),
+        ValueError,
+        rf"hidden must be one of {CHOICES} \(got 'swish'\)",
+    ),
+    (
+        lambda: FWD(X0, P0, output="tanh"),
+        ValueError,
+        r"output must be one of 'sigmoid', 'softmax' \(got 'tanh'\)",
+    ),
+    (
+        lambda: compute_cost(AL0, Y0, output="relu"),
+        ValueError,
+        r"output must be one of 'sigmoid', 'softmax'",
+    ),
+    (
+        lambda: FWD(X0, P0, keep_prob=0.0, rng=RNG),
+        ValueError,
+        r"keep_prob must be in \(0, 1\] \(got 0.0\)",
+    ),
+    (
+        lambda: FWD(X0, P0, keep_prob=1.5, rng=RNG),
+        ValueError,
+        r"keep_prob must be in \(0, 1\] \(got 1.5\)",
+    ),
+    (
+        lambda: FWD(X0, P0, keep_prob=-0.2, rng=RNG),
+        ValueError,
+        r"keep_prob must be in \(0, 1\] \(got -0.2\)",
+    ),
+    (
+        lambda: FWD(X0, P0, keep_prob=(0.5, 0.5), rng=RNG),
+        ValueError,
+        r"keep_prob must have one value per hidden layer, L - 1 = 1 \(got 2\)",
+    ),
+    (
+        lambda: FWD(X0, P0, keep_prob=[1.2], rng=RNG),
+        ValueError,
+        r"keep_prob\[0\] must be in \(0, 1\] \(got 1.2\)",
+    ),
+    (
+        lambda: FWD(X0, P0, keep_prob="0.5", rng=RNG),
+        TypeError,
+        "keep_prob must be a float or a sequence",
+    ),
+    (lambda: FWD(X0, P0, keep_prob=0.5), TypeError, "rng must be a numpy.random.Generator"),
+    (
+        lambda: FWD(X0, P0, keep_prob=[0.5], rng=0),
+        TypeError,
+        r"rng must be a numpy.random.Generator.*\(got int\)",
+    ),
+    (lambda: FWD(X0.ravel(), P0), ValueError, r"X must be 2-D"),
+    (
+        lambda: FWD(X0[:2], P0),
+        ValueError,
+        r"params\['W1'\] must have shape \(n\[1\], n\[0\]\) with n\[0\] = 2 \(got \(4, 3\)\)",
+    ),
+    (
+        lambda: FWD(X0, {**P0, "W2": np.ones((1, 3))}),
+        ValueError,
+        r"params\['W2'\] must have shape \(n\[2\], n\[1\]\) with n\[1\] = 4 \(got \(1, 3\)\)",
+    ),
+    (
+        lambda: FWD(X0, {**P0, "b1": np.ones(4)}),
+        ValueError,
+        r"params\['b1'\] must have shape \(4, 1\) \(got \(4,\)\)",
+    ),
+    (
+        lambda: FWD(X0, {"W1": P0["W1"], "b2": P0["b1"]}),
+        ValueError,
+        r"params must have the keys W1, b1, …, WL, bL \(got \['W1', 'b2'\]\)",
+    ),
+    (lambda: FWD(X0, {}), ValueError, r"params must have the keys W1, b1"),
+    (
+        lambda: FWD(X0, [P0["W1"], P0["b1"]]),
+        TypeError,
+        r"params must be a dict of arrays \(got list\)",
+    ),
+    (
+        lambda: FWD(X0, P_SOFT, output="softmax"),
+        ValueError,
+        r"a softmax output needs n\[L\] >= 2 units",
+    ),
+    (
+        lambda: model_backward(*softmax_bad_labels()),
+        ValueError,
+        r"Y must have columns summing to 1 for a softmax output",
+    ),
+]
+
+
+def softmax_bad_labels() -> tuple[np.ndarray, np.ndarray, list]:
+    X, Y, params = network((3, 4, 3), 5, seed=0, output="softmax")
+    AL, caches = model_forward(X, params, output="softmax")
+    return AL, 0.5 * Y, caches
+
+
+@pytest.mark.parametrize(("call", "error", "match"), BAD_INPUT)
+def test_bad_input_raises_a_named_error(
+    call: Callable[[], object], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        call()
