@@ -236,16 +236,17 @@ def _check(
     grads: Mapping[str, np.ndarray],
     state: tuple,
     state_type: type,
-    moments: Mapping[str, Mapping[str, np.ndarray]],
+    moments: tuple[str, ...],
 ) -> tuple[Params, Params]:
     """Keys, shapes and dtypes only: O(number of parameters), no pass over the entries."""
     if not isinstance(state, state_type):
         raise TypeError(
-            f"state must be a {state_type.__name__} from init() (got {type(state).__name__})"
+            f"state must be of type {state_type.__name__}, as made by init() "
+            f"(got {type(state).__name__})"
         )
     check_matching_dicts(params, grads, "params", "grads")
-    for name, moment in moments.items():
-        check_matching_dicts(params, moment, "params", f"state.{name}")
+    for name in moments:
+        check_matching_dicts(params, getattr(state, name), "params", f"state.{name}")
     p = {k: as_float_array(v, f"params[{k!r}]", finite=False) for k, v in params.items()}
     g = {k: as_float_array(grads[k], f"grads[{k!r}]", finite=False) for k in p}
     return p, g
@@ -383,7 +384,7 @@ class SGD:
         self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray], state: SGDState
     ) -> tuple[Params, SGDState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
-        p, g = _check(params, grads, state, SGDState, {})
+        p, g = _check(params, grads, state, SGDState, ())
         new_params, _ = _new_params(_sgd_kernel, p, g, [], self.lr)
         return new_params, SGDState(step=state.step + 1)
 # --8<-- [end:sgd]
@@ -477,7 +478,7 @@ class Momentum:
         state: MomentumState,
     ) -> tuple[Params, MomentumState]:
         """Return ``(new_params, new_state)``; ``state.v`` is updated in place."""
-        p, g = _check(params, grads, state, MomentumState, {"v": state.v})
+        p, g = _check(params, grads, state, MomentumState, ("v",))
         new_params, (v,) = _new_params(_momentum_kernel, p, g, [state.v], self.lr, self.beta)
         return new_params, MomentumState(step=state.step + 1, v=v)
 # --8<-- [end:momentum]
@@ -569,7 +570,7 @@ class Nesterov:
         state: NesterovState,
     ) -> tuple[Params, NesterovState]:
         """Return ``(new_params, new_state)``; ``state.b`` is updated in place."""
-        p, g = _check(params, grads, state, NesterovState, {"b": state.b})
+        p, g = _check(params, grads, state, NesterovState, ("b",))
         new_params, (b,) = _new_params(_nesterov_kernel, p, g, [state.b], self.lr, self.beta)
         return new_params, NesterovState(step=state.step + 1, b=b)
 # --8<-- [end:nesterov]
@@ -661,7 +662,7 @@ class AdaGrad:
         state: AdaGradState,
     ) -> tuple[Params, AdaGradState]:
         """Return ``(new_params, new_state)``; ``state.G`` is updated in place."""
-        p, g = _check(params, grads, state, AdaGradState, {"G": state.G})
+        p, g = _check(params, grads, state, AdaGradState, ("G",))
         new_params, (G,) = _new_params(_adagrad_kernel, p, g, [state.G], self.lr, self.eps)
         return new_params, AdaGradState(step=state.step + 1, G=G)
 # --8<-- [end:adagrad]
@@ -765,7 +766,7 @@ class RMSprop:
         state: RMSpropState,
     ) -> tuple[Params, RMSpropState]:
         """Return ``(new_params, new_state)``; ``state.S`` is updated in place."""
-        p, g = _check(params, grads, state, RMSpropState, {"S": state.S})
+        p, g = _check(params, grads, state, RMSpropState, ("S",))
         new_params, (S,) = _new_params(
             _rmsprop_kernel, p, g, [state.S], self.lr, self.beta, self.eps
         )
@@ -893,7 +894,7 @@ class Adam:
         self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray], state: AdamState
     ) -> tuple[Params, AdamState]:
         """Return ``(new_params, new_state)``; ``state.m`` and ``state.v`` are updated in place."""
-        p, g = _check(params, grads, state, AdamState, {"m": state.m, "v": state.v})
+        p, g = _check(params, grads, state, AdamState, ("m", "v"))
         t = state.step + 1
         bias1, bias2 = 1.0 - self.beta1**t, 1.0 - self.beta2**t  # m̂ = m/bias1, v̂ = v/bias2
         lr_t = self.lr * bias2**0.5 / bias1
