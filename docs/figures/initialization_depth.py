@@ -26,7 +26,7 @@ def signal_scales(method: str, scale: float) -> tuple[np.ndarray, np.ndarray]:
     AL, caches = model_forward(X, params, hidden="relu")
     grads = model_backward(AL, Y, caches)
     stds = np.array([np.std(c.layer.linear.A_prev) for c in caches])
-    norms = np.array([np.linalg.norm(grads[f"W{l}"]) for l in range(1, DEPTH + 1)])
+    norms = np.array([np.linalg.norm(grads[f"W{k}"]) for k in range(1, DEPTH + 1)])
     return stds, norms
 
 
