@@ -1,0 +1,422 @@
+r"""Learning-rate schedules (学习率衰减): decay with the epoch, and reduce on a plateau.
+
+Mirrors notes 000 §2.9 and 001 (学习率的动态调整). ``epoch`` counts passes over the whole
+training set, not mini-batches. Every schedule accepts a scalar epoch (and returns a float) or
+an array of epochs (and returns an array of the same shape), so a whole schedule can be
+computed, plotted or checked at once.
+
+The optimizers keep their state outside the optimizer object, so a schedule is applied by
+building the optimizer with the new rate each epoch and passing it the same state::
+
+    state = Adam().init(params)
+    for epoch in range(num_epochs):
+        opt = Adam(lr=exponential_decay(0.01, epoch))
+        for X_t, Y_t in random_mini_batches(X, Y, rng=rng):
+            params, state = opt.update(params, grads_of(params, X_t, Y_t), state)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from dlnotes._validation import check_choice, check_int, check_scalar
+
+__all__ = [
+    "PlateauState",
+    "ReduceOnPlateau",
+    "cosine_annealing",
+    "exponential_decay",
+    "inverse_time_decay",
+    "sqrt_decay",
+    "step_decay",
+]
+
+
+# --8<-- [start:helpers]
+def _lr0(lr0: object) -> float:
+    return check_scalar(lr0, "lr0", low=0.0, low_inclusive=False)
+
+
+def _epochs(epoch: object, name: str = "epoch", low: float = 0.0) -> np.ndarray:
+    """Epochs as a float64 array (0-d for a scalar), all finite and >= low."""
+    arr = np.asarray(epoch)
+    if arr.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must be a real number or an array of them (got {epoch!r})")
+    if arr.size == 0:
+        raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
+    arr = arr.astype(np.float64)
+    if not np.isfinite(arr).all() or (arr < low).any():
+        raise ValueError(
+            f"{name} must be finite and >= {low:g} (got minimum {float(np.min(arr))!r})"
+        )
+    return arr
+
+
+def _result(values: np.ndarray) -> float | np.ndarray:
+    """A Python float for a scalar epoch, the array otherwise."""
+    return float(values) if values.ndim == 0 else values
+# --8<-- [end:helpers]
+
+
+# --8<-- [start:inverse_time_decay]
+def inverse_time_decay(lr0: float, epoch: object, decay_rate: float) -> float | np.ndarray:
+    r"""Learning rate :math:`\alpha = \alpha_0 / (1 + \text{decay\_rate}\cdot\text{epoch})`.
+
+    Parameters
+    ----------
+    lr0 : float
+        Initial learning rate :math:`\alpha_0`, ``> 0``.
+    epoch : float or array_like
+        Epoch number(s), ``>= 0``.
+    decay_rate : float
+        Decay rate, ``>= 0`` (0 keeps :math:`\alpha_0`).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+
+    Raises
+    ------
+    ValueError
+        If ``lr0 <= 0``, ``decay_rate < 0`` or an epoch is negative or not finite.
+    TypeError
+        If ``epoch`` is not numeric.
+
+    Notes
+    -----
+    .. math:: \alpha = \frac{1}{1 + \text{decay\_rate} \cdot \text{epoch\_num}}\, \alpha_0
+
+    Notes 000 §2.9, formula (1). The same as ``torch.optim.lr_scheduler.LambdaLR`` with
+    ``lambda e: 1 / (1 + decay_rate * e)``.
+
+    Examples
+    --------
+    >>> from dlnotes.schedules import inverse_time_decay
+    >>> print(inverse_time_decay(0.2, [0, 1, 2, 3], decay_rate=1.0).round(4))
+    [0.2    0.1    0.0667 0.05  ]
+    """
+    a0 = _lr0(lr0)
+    rate = check_scalar(decay_rate, "decay_rate", low=0.0)
+    e = _epochs(epoch)
+    return _result(a0 / (1.0 + rate * e))
+# --8<-- [end:inverse_time_decay]
+
+
+# --8<-- [start:exponential_decay]
+def exponential_decay(lr0: float, epoch: object, base: float = 0.95) -> float | np.ndarray:
+    r"""Learning rate :math:`\alpha = \text{base}^{\text{epoch}}\cdot\alpha_0` (指数衰减).
+
+    Parameters
+    ----------
+    lr0 : float
+        Initial learning rate :math:`\alpha_0`, ``> 0``.
+    epoch : float or array_like
+        Epoch number(s), ``>= 0``.
+    base : float, default 0.95
+        The factor per epoch, in ``(0, 1]``.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+
+    Raises
+    ------
+    ValueError
+        If ``lr0 <= 0``, ``base`` is outside ``(0, 1]`` or an epoch is negative.
+    TypeError
+        If ``epoch`` is not numeric.
+
+    Notes
+    -----
+    .. math:: \alpha = 0.95^{\text{epoch\_num}} \cdot \alpha_0
+
+    Notes 000 §2.9, formula (2). PyTorch: ``torch.optim.lr_scheduler.ExponentialLR(opt,
+    gamma=base)``.
+
+    Examples
+    --------
+    >>> from dlnotes.schedules import exponential_decay
+    >>> print(f"{exponential_decay(0.1, 10):.5f}")
+    0.05987
+    """
+    a0 = _lr0(lr0)
+    b = check_scalar(base, "base", low=0.0, high=1.0, low_inclusive=False)
+    e = _epochs(epoch)
+    return _result(b**e * a0)
+# --8<-- [end:exponential_decay]
+
+
+# --8<-- [start:sqrt_decay]
+def sqrt_decay(lr0: float, epoch: object, k: float) -> float | np.ndarray:
+    r"""Learning rate :math:`\alpha = k/\sqrt{\text{epoch}}\cdot\alpha_0`, for epochs ``>= 1``.
+
+    Parameters
+    ----------
+    lr0 : float
+        Base learning rate :math:`\alpha_0`, ``> 0``.
+    epoch : float or array_like
+        Epoch number(s), ``>= 1``: the formula is infinite at epoch 0, so count epochs from 1
+        here (or use ``epoch + 1``).
+    k : float
+        Constant :math:`k`, ``> 0``; the rate at epoch 1 is :math:`k\alpha_0`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+
+    Raises
+    ------
+    ValueError
+        If ``lr0 <= 0``, ``k <= 0`` or an epoch is below 1 (epoch 0 included).
+    TypeError
+        If ``epoch`` is not numeric.
+
+    Notes
+    -----
+    .. math:: \alpha = \frac{k}{\sqrt{\text{epoch\_num}}}\, \alpha_0
+
+    Notes 000 §2.9, formula (3) (the notes also give :math:`k/\sqrt{t}\cdot\alpha_0` with
+    the mini-batch count :math:`t`).
+
+    Examples
+    --------
+    >>> from dlnotes.schedules import sqrt_decay
+    >>> print(sqrt_decay(0.1, [1, 4, 16], k=1.0).round(4))
+    [0.1   0.05  0.025]
+    """
+    a0 = _lr0(lr0)
+    kk = check_scalar(k, "k", low=0.0, low_inclusive=False)
+    e = _epochs(epoch, low=1.0)
+    return _result(kk / np.sqrt(e) * a0)
+# --8<-- [end:sqrt_decay]
+
+
+# --8<-- [start:step_decay]
+def step_decay(lr0: float, epoch: object, drop: float, every: int) -> float | np.ndarray:
+    r"""Staircase decay (离散衰减): multiply by ``drop`` every ``every`` epochs.
+
+    Parameters
+    ----------
+    lr0 : float
+        Initial learning rate :math:`\alpha_0`, ``> 0``.
+    epoch : float or array_like
+        Epoch number(s), ``>= 0``.
+    drop : float
+        Factor applied at each step of the staircase, in ``(0, 1]``.
+    every : int
+        Epochs per stair, ``>= 1``.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+
+    Raises
+    ------
+    ValueError
+        If ``lr0 <= 0``, ``drop`` is outside ``(0, 1]``, ``every < 1`` or an epoch is
+        negative.
+    TypeError
+        If ``every`` is not an int or ``epoch`` is not numeric.
+
+    Notes
+    -----
+    .. math:: \alpha = \alpha_0 \cdot \text{drop}^{\lfloor \text{epoch} / \text{every} \rfloor}
+
+    PyTorch: ``torch.optim.lr_scheduler.StepLR(opt, step_size=every, gamma=drop)``.
+
+    Examples
+    --------
+    >>> from dlnotes.schedules import step_decay
+    >>> print(step_decay(0.1, [0, 9, 10, 25], drop=0.5, every=10))
+    [0.1   0.1   0.05  0.025]
+    """
+    a0 = _lr0(lr0)
+    d = check_scalar(drop, "drop", low=0.0, high=1.0, low_inclusive=False)
+    n = check_int(every, "every", low=1)
+    e = _epochs(epoch)
+    return _result(a0 * d ** np.floor(e / n))
+# --8<-- [end:step_decay]
+
+
+# --8<-- [start:cosine_annealing]
+def cosine_annealing(
+    lr0: float, step: object, total: int, lr_min: float = 0.0
+) -> float | np.ndarray:
+    r"""Cosine annealing (余弦退火) from ``lr0`` at step 0 to ``lr_min`` at step ``total``.
+
+    Parameters
+    ----------
+    lr0 : float
+        Initial learning rate :math:`\alpha_0`, ``> 0``.
+    step : float or array_like
+        Step(s) (epochs or iterations), ``>= 0``; steps beyond ``total`` stay at ``lr_min``.
+    total : int
+        Length of the annealing, ``>= 1``.
+    lr_min : float, default 0.0
+        Final learning rate, in ``[0, lr0]``.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a scalar ``step``, else an array shaped like ``step``.
+
+    Raises
+    ------
+    ValueError
+        If ``lr0 <= 0``, ``total < 1``, ``lr_min`` is outside ``[0, lr0]`` or a step is
+        negative.
+    TypeError
+        If ``total`` is not an int or ``step`` is not numeric.
+
+    Notes
+    -----
+    .. math::
+        \alpha = \alpha_\text{min} + \tfrac12(\alpha_0 - \alpha_\text{min})
+        \left(1 + \cos\frac{\pi \min(t, T)}{T}\right)
+
+    Equal to ``torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=total,
+    eta_min=lr_min)`` for :math:`0 \le t \le T`; PyTorch keeps following the cosine (back up)
+    after :math:`T`, this function holds :math:`\alpha_\text{min}` (as optax's
+    ``cosine_decay_schedule``).
+
+    Examples
+    --------
+    >>> from dlnotes.schedules import cosine_annealing
+    >>> print(cosine_annealing(0.1, [0, 50, 100, 150], total=100).round(4))
+    [0.1  0.05 0.   0.  ]
+    """
+    a0 = _lr0(lr0)
+    T = check_int(total, "total", low=1)
+    a_min = check_scalar(lr_min, "lr_min", low=0.0, high=a0)
+    t = np.minimum(_epochs(step, "step"), T)
+    return _result(a_min + 0.5 * (a0 - a_min) * (1.0 + np.cos(math.pi * t / T)))
+# --8<-- [end:cosine_annealing]
+
+
+# --8<-- [start:reduce_on_plateau]
+class PlateauState(NamedTuple):
+    """State of :class:`ReduceOnPlateau`."""
+
+    lr: float  # the current learning rate
+    best: float  # the best metric so far
+    num_bad_epochs: int  # epochs since the last improvement
+    cooldown_counter: int  # epochs left in which bad epochs are not counted
+
+
+class ReduceOnPlateau:
+    r"""Performance-based decay (基于性能监测的调整): cut the rate when a metric stalls.
+
+    Parameters
+    ----------
+    factor : float, default 0.1
+        The rate is multiplied by ``factor`` (in ``(0, 1)``) at each reduction.
+    patience : int, default 10
+        Number of epochs without improvement tolerated; the reduction happens on the next
+        one. ``>= 0``.
+    mode : {"min", "max"}, default "min"
+        Whether the metric should go down (a loss) or up (an accuracy).
+    threshold : float, default 1e-4
+        Smallest change that counts as an improvement, ``>= 0``.
+    threshold_mode : {"rel", "abs"}, default "rel"
+        ``"rel"``: better than ``best * (1 - threshold)`` (mode min) or
+        ``best * (1 + threshold)`` (mode max); ``"abs"``: better than ``best ∓ threshold``.
+    cooldown : int, default 0
+        Epochs after a reduction in which bad epochs are not counted, ``>= 0``.
+    min_lr : float, default 0.0
+        The rate never goes below this, ``>= 0``.
+
+    Raises
+    ------
+    ValueError
+        If an argument is outside its range; in ``update``, if ``metric`` is not finite.
+    TypeError
+        If an argument has the wrong type, or ``update`` gets another kind of state.
+
+    Notes
+    -----
+    On each ``update(metric, state)`` (once per epoch, with the dev-set metric):
+
+    .. math::
+        \begin{aligned}
+        &\textbf{if } \text{metric better than best: } \text{best} \leftarrow \text{metric},\;
+        n_\text{bad} \leftarrow 0 \quad \textbf{else } n_\text{bad} \leftarrow n_\text{bad} + 1
+        \\
+        &\textbf{if } \text{cooldown}_\text{left} > 0: \text{cooldown}_\text{left}
+        \leftarrow \text{cooldown}_\text{left} - 1,\; n_\text{bad} \leftarrow 0 \\
+        &\textbf{if } n_\text{bad} > \text{patience}: \alpha \leftarrow
+        \max(\text{factor}\cdot\alpha, \alpha_\text{min}),\;
+        \text{cooldown}_\text{left} \leftarrow \text{cooldown},\; n_\text{bad} \leftarrow 0
+        \end{aligned}
+
+    The same rule as ``torch.optim.lr_scheduler.ReduceLROnPlateau`` (which in addition skips
+    reductions smaller than its ``eps=1e-8``), written as a pure ``init``/``update`` pair with
+    a NamedTuple state, like the optimizers.
+
+    Examples
+    --------
+    >>> from dlnotes.schedules import ReduceOnPlateau
+    >>> plateau = ReduceOnPlateau(factor=0.5, patience=1)
+    >>> state = plateau.init(0.1)
+    >>> for loss in [1.0, 0.8, 0.8, 0.8, 0.8, 0.8]:
+    ...     state = plateau.update(loss, state)
+    ...     print(state.lr, end=" ")
+    0.1 0.1 0.1 0.05 0.05 0.025
+    """
+
+    def __init__(
+        self,
+        factor: float = 0.1,
+        patience: int = 10,
+        *,
+        mode: str = "min",
+        threshold: float = 1e-4,
+        threshold_mode: str = "rel",
+        cooldown: int = 0,
+        min_lr: float = 0.0,
+    ) -> None:
+        self.factor = check_scalar(
+            factor, "factor", low=0.0, high=1.0, low_inclusive=False, high_inclusive=False
+        )
+        self.patience = check_int(patience, "patience", low=0)
+        self.mode = check_choice(mode, "mode", ("min", "max"))
+        self.threshold = check_scalar(threshold, "threshold", low=0.0)
+        self.threshold_mode = check_choice(threshold_mode, "threshold_mode", ("rel", "abs"))
+        self.cooldown = check_int(cooldown, "cooldown", low=0)
+        self.min_lr = check_scalar(min_lr, "min_lr", low=0.0)
+
+    def init(self, lr0: float) -> PlateauState:
+        """Return the initial state: rate ``lr0``, no best metric yet (±inf)."""
+        best = math.inf if self.mode == "min" else -math.inf
+        return PlateauState(lr=_lr0(lr0), best=best, num_bad_epochs=0, cooldown_counter=0)
+
+    def _is_better(self, metric: float, best: float) -> bool:
+        sign = 1.0 if self.mode == "min" else -1.0  # compare −metric in mode max
+        if self.threshold_mode == "rel":
+            return sign * metric < sign * best * (1.0 - sign * self.threshold)
+        return sign * metric < sign * best - self.threshold
+
+    def update(self, metric: float, state: PlateauState) -> PlateauState:
+        """Return the state after one epoch whose monitored metric was ``metric``."""
+        if not isinstance(state, PlateauState):
+            raise TypeError(f"state must be a PlateauState (got {type(state).__name__})")
+        value = check_scalar(metric, "metric")
+        if not math.isfinite(value):
+            raise ValueError(f"metric must be finite (got {value!r})")
+        lr, best, bad, cool = state
+        if self._is_better(value, best):
+            best, bad = value, 0
+        else:
+            bad += 1
+        if cool > 0:
+            cool, bad = cool - 1, 0
+        if bad > self.patience:
+            lr, cool, bad = max(lr * self.factor, self.min_lr), self.cooldown, 0
+        return PlateauState(lr=lr, best=best, num_bad_epochs=bad, cooldown_counter=cool)
+# --8<-- [end:reduce_on_plateau]
