@@ -331,6 +331,8 @@ class ReduceOnPlateau:
         Epochs after a reduction in which bad epochs are not counted, ``>= 0``.
     min_lr : float, default 0.0
         The rate never goes below this, ``>= 0``.
+    eps : float, default 1e-8
+        A reduction smaller than ``eps`` is skipped (the rate is already tiny), ``>= 0``.
 
     Raises
     ------
@@ -351,13 +353,13 @@ class ReduceOnPlateau:
         &\textbf{if } \text{cooldown}_\text{left} > 0: \text{cooldown}_\text{left}
         \leftarrow \text{cooldown}_\text{left} - 1,\; n_\text{bad} \leftarrow 0 \\
         &\textbf{if } n_\text{bad} > \text{patience}: \alpha \leftarrow
-        \max(\text{factor}\cdot\alpha, \alpha_\text{min}),\;
+        \max(\text{factor}\cdot\alpha, \alpha_\text{min})
+        \text{ (if that lowers } \alpha \text{ by more than eps)},\;
         \text{cooldown}_\text{left} \leftarrow \text{cooldown},\; n_\text{bad} \leftarrow 0
         \end{aligned}
 
-    The same rule as ``torch.optim.lr_scheduler.ReduceLROnPlateau`` (which in addition skips
-    reductions smaller than its ``eps=1e-8``), written as a pure ``init``/``update`` pair with
-    a NamedTuple state, like the optimizers.
+    The same rule and defaults as ``torch.optim.lr_scheduler.ReduceLROnPlateau``, written as
+    a pure ``init``/``update`` pair with a NamedTuple state, like the optimizers.
 
     Examples
     --------
@@ -380,6 +382,7 @@ class ReduceOnPlateau:
         threshold_mode: str = "rel",
         cooldown: int = 0,
         min_lr: float = 0.0,
+        eps: float = 1e-8,
     ) -> None:
         self.factor = check_scalar(
             factor, "factor", low=0.0, high=1.0, low_inclusive=False, high_inclusive=False
@@ -390,6 +393,7 @@ class ReduceOnPlateau:
         self.threshold_mode = check_choice(threshold_mode, "threshold_mode", ("rel", "abs"))
         self.cooldown = check_int(cooldown, "cooldown", low=0)
         self.min_lr = check_scalar(min_lr, "min_lr", low=0.0)
+        self.eps = check_scalar(eps, "eps", low=0.0)
 
     def init(self, lr0: float) -> PlateauState:
         """Return the initial state: rate ``lr0``, no best metric yet (±inf)."""
@@ -417,6 +421,8 @@ class ReduceOnPlateau:
         if cool > 0:
             cool, bad = cool - 1, 0
         if bad > self.patience:
-            lr, cool, bad = max(lr * self.factor, self.min_lr), self.cooldown, 0
+            new_lr = max(lr * self.factor, self.min_lr)
+            lr = new_lr if lr - new_lr > self.eps else lr
+            cool, bad = self.cooldown, 0
         return PlateauState(lr=lr, best=best, num_bad_epochs=bad, cooldown_counter=cool)
 # --8<-- [end:reduce_on_plateau]
