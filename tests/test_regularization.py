@@ -24,6 +24,7 @@ from dlnotes.regularization import (
     flip,
     l1_penalty,
     l1_penalty_grad,
+    l1_proximal_step,
     l2_penalty,
     l2_penalty_grad,
     normalize,
@@ -120,6 +121,33 @@ def test_penalties_do_not_mutate_params(rng: np.random.Generator) -> None:
         fn(params, 0.3, 4)
     for k in params:
         np.testing.assert_array_equal(params[k], before[k])
+
+
+@pytest.mark.parametrize(("lr", "lambd", "m"), [(0.5, 1.0, 2), (0.1, 4.0, 1), (1.0, 0.0, 3)])
+def test_l1_proximal_step_is_torch_softshrink_on_weights_only(
+    lr: float, lambd: float, m: int
+) -> None:
+    rng = np.random.default_rng(8)
+    params = _params(rng, [4, 3, 2])
+    new = l1_proximal_step(params, lr, lambd, m)
+    threshold = lr * lambd / (2 * m)
+    for key, value in params.items():
+        if key.startswith("W"):
+            expected = torch.nn.functional.softshrink(torch.tensor(value), threshold).numpy()
+            np.testing.assert_allclose(new[key], expected, rtol=1e-15, atol=0)
+        else:
+            np.testing.assert_array_equal(new[key], value)
+            assert new[key] is not value
+
+
+def test_l1_proximal_step_minimizes_the_l1_objective_per_entry() -> None:
+    # prox: argmin_w (w − v)²/(2α) + λ/(2m)|w|, checked on a grid
+    v, lr, lambd, m = np.array([[0.8, -0.1, 0.25, -2.0]]), 0.5, 2.0, 2
+    w = l1_proximal_step({"W1": v}, lr, lambd, m)["W1"]
+    grid = np.linspace(-3, 3, 60001)[:, None]
+    objective = (grid - v) ** 2 / (2 * lr) + lambd / (2 * m) * np.abs(grid)
+    np.testing.assert_allclose(w.ravel(), grid[np.argmin(objective, axis=0), 0], atol=1e-4)
+    assert np.count_nonzero(w == 0) == 2  # |v| ≤ αλ/(2m) = 0.25 for -0.1 and 0.25
 
 
 # ---------------------------------------------------------------- dropout
@@ -556,6 +584,8 @@ BAD: list[tuple[Callable[..., Any], tuple, dict, type[Exception], str]] = [
         ValueError,
         r"max_shift must be >= 0 \(got -1\)",
     ),
+    (l1_proximal_step, (W, 0.0, 0.1, 2), {}, ValueError, r"lr must be > 0 \(got 0\.0\)"),
+    (l1_proximal_step, (W, 0.1, -0.1, 2), {}, ValueError, r"lambd must be >= 0"),
 ]
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "flip",
     "l1_penalty",
     "l1_penalty_grad",
+    "l1_proximal_step",
     "l2_penalty",
     "l2_penalty_grad",
     "normalize",
@@ -273,6 +274,66 @@ def l1_penalty_grad(
     lam, m_ = _penalty_args(lambd, m)
     return {key: (lam / (2 * m_)) * np.sign(W) for key, W in weights.items()}
 # --8<-- [end:l1_penalty_grad]
+
+
+# --8<-- [start:l1_proximal_step]
+def l1_proximal_step(
+    params: Mapping[str, np.ndarray], lr: float, lambd: float, m: int
+) -> dict[str, np.ndarray]:
+    r"""Soft-thresholding: the exact step for the L1 term after a gradient step on the rest
+    of the cost (proximal gradient, ISTA).
+
+    Parameters
+    ----------
+    params : dict of str to numpy.ndarray
+        Parameters after the gradient step on the unregularized cost; only the ``"W…"``
+        entries are thresholded, the rest are copied.
+    lr : float
+        The learning rate α > 0 of that step.
+    lambd : float
+        λ ≥ 0.
+    m : int
+        The number of training examples (≥ 1).
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        New parameters, every key of ``params``.
+
+    Raises
+    ------
+    ValueError
+        If lr ≤ 0, lambd < 0, m < 1, ``params`` has no ``"W…"`` key or an entry is not finite.
+    TypeError
+        If ``params`` is not a dict.
+
+    Notes
+    -----
+    A subgradient step :math:`W - \alpha\frac{\lambda}{2m}\operatorname{sign}(W)` jumps over 0
+    and oscillates around it, so weights are small but never exactly zero. The proximal step
+    of :math:`\frac{\lambda}{2m}\|W\|_1` (the notes' scaling, :func:`l1_penalty`) sets every
+    weight whose magnitude is below the threshold to exactly 0, the sparsity L1 is known for:
+
+    .. math::
+        W \leftarrow \operatorname{sign}(W)\,\max\Bigl(|W| - \frac{\alpha\lambda}{2m},\ 0\Bigr)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.regularization import l1_proximal_step
+    >>> new = l1_proximal_step({"W1": np.array([[0.3, -0.05, -1.0]])}, lr=1.0, lambd=0.2, m=1)
+    >>> print(new["W1"])
+    [[ 0.2  0.  -0.9]]
+    """
+    weights = _weights(params)
+    step = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
+    lam, m_ = _penalty_args(lambd, m)
+    threshold = step * lam / (2 * m_)
+    new = {key: as_float_array(value, f"params[{key!r}]").copy() for key, value in params.items()}
+    for key, W in weights.items():
+        new[key] = np.sign(W) * np.maximum(np.abs(W) - threshold, 0.0) + 0.0  # no -0.0
+    return new
+# --8<-- [end:l1_proximal_step]
 
 
 # --8<-- [start:dropout_forward]
