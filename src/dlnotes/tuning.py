@@ -1,0 +1,322 @@
+r"""Hyperparameter search (超参数调试): log-scale sampling, random vs grid search, coarse to fine.
+
+Mirrors notes 000 §3.1-3.3 and 002 (log-scale random search). A search space is a list of
+``(low, high)`` bounds, one per hyperparameter, with a flag per axis saying whether it is
+sampled on a log scale; a set of candidates is an ``(n_trials, n_hyperparameters)`` array.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from dlnotes._validation import as_float_array, check_int, check_ndim, check_rng, check_scalar
+
+__all__ = ["grid_points", "random_points", "refine_bounds", "sample_beta", "sample_log_uniform"]
+
+Size = int | tuple[int, ...] | None
+
+
+# --8<-- [start:sample_log_uniform]
+def _bounds(low: object, high: object) -> tuple[float, float]:
+    lo = check_scalar(low, "low", low=0.0, low_inclusive=False)
+    hi = check_scalar(high, "high", low=0.0, low_inclusive=False)
+    if not (lo < hi and math.isfinite(hi)):
+        raise ValueError(f"low must be < high, both finite (got {lo!r} and {hi!r})")
+    return lo, hi
+
+
+def sample_log_uniform(
+    low: float, high: float, *, rng: np.random.Generator, size: Size = None
+) -> float | np.ndarray:
+    r"""Sample :math:`10^r` with :math:`r` uniform on :math:`[\log_{10} a, \log_{10} b]`.
+
+    Parameters
+    ----------
+    low, high : float
+        The range :math:`[a, b]`, ``0 < low < high``, e.g. ``1e-4, 1`` for a learning rate.
+    rng : numpy.random.Generator
+        Source of :math:`r`.
+    size : int or tuple of int, optional
+        Output shape; ``None`` (default) returns one float.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Samples in ``[low, high]``: each decade gets the same share of them.
+
+    Raises
+    ------
+    ValueError
+        If ``low`` or ``high`` is not > 0 and finite, or ``low >= high``.
+    TypeError
+        If ``rng`` is not a Generator.
+
+    Notes
+    -----
+    Notes 000 §3.2 and 002 sample the learning rate on :math:`[10^{-4}, 1]` as
+
+    .. math:: r = -4 \cdot \text{rand}(), \qquad \alpha = 10^{r}
+
+    which is this function with ``low=1e-4, high=1``. Sampled uniformly instead, 90 % of the
+    samples would fall in :math:`[0.1, 1]`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.tuning import sample_log_uniform
+    >>> alpha = sample_log_uniform(1e-4, 1.0, rng=np.random.default_rng(0), size=10_000)
+    >>> print(np.histogram(np.log10(alpha), bins=4, range=(-4, 0))[0])
+    [2524 2466 2505 2505]
+    """
+    lo, hi = _bounds(low, high)
+    r = check_rng(rng).uniform(math.log10(lo), math.log10(hi), size=size)
+    return float(10.0**r) if size is None else np.clip(10.0**r, lo, hi)
+# --8<-- [end:sample_log_uniform]
+
+
+# --8<-- [start:sample_beta]
+def sample_beta(
+    low: float = 0.9, high: float = 0.999, *, rng: np.random.Generator, size: Size = None
+) -> float | np.ndarray:
+    r"""Sample an averaging :math:`\beta` in ``[low, high]`` with :math:`1 - \beta` log-uniform.
+
+    Parameters
+    ----------
+    low, high : float
+        The range of :math:`\beta`, ``0 <= low < high < 1``; default 0.9 … 0.999 (averages
+        over about 10 … 1000 values).
+    rng : numpy.random.Generator
+        Source of :math:`r`.
+    size : int or tuple of int, optional
+        Output shape; ``None`` (default) returns one float.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Samples in ``[low, high]``.
+
+    Raises
+    ------
+    ValueError
+        If not ``0 <= low < high < 1``.
+    TypeError
+        If ``rng`` is not a Generator.
+
+    Notes
+    -----
+    :math:`\beta` near 1 is where the result is sensitive (:math:`1/(1-\beta)` jumps from
+    1000 to 2000 between 0.999 and 0.9995), so sample :math:`1 - \beta` on a log scale
+    (notes 000 §3.2; see errata 5):
+
+    .. math:: r \sim U[\log_{10}(1 - \text{high}), \log_{10}(1 - \text{low})] = U[-3, -1],
+        \qquad \beta = 1 - 10^{r}
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.tuning import sample_beta
+    >>> beta = sample_beta(0.9, 0.999, rng=np.random.default_rng(0), size=10_000)
+    >>> print(f"{beta.min():.4f} {beta.max():.4f} {np.mean(beta < 0.99):.2f}")
+    0.9000 0.9990 0.50
+    """
+    lo = check_scalar(low, "low", low=0.0, high=1.0, high_inclusive=False)
+    hi = check_scalar(high, "high", low=0.0, high=1.0, high_inclusive=False)
+    if lo >= hi:
+        raise ValueError(f"low must be < high (got {lo!r} and {hi!r})")
+    one_minus = sample_log_uniform(1.0 - hi, 1.0 - lo, rng=rng, size=size)
+    return 1.0 - one_minus if size is None else np.clip(1.0 - one_minus, lo, hi)
+# --8<-- [end:sample_beta]
+
+
+# --8<-- [start:search]
+def _space(
+    bounds: Sequence[tuple[float, float]], log: Sequence[bool] | None
+) -> list[tuple[float, float, bool]]:
+    if isinstance(bounds, str) or not isinstance(bounds, Sequence) or len(bounds) == 0:
+        raise TypeError(f"bounds must be a non-empty list of (low, high) pairs (got {bounds!r})")
+    flags = [False] * len(bounds) if log is None else list(log)
+    if len(flags) != len(bounds):
+        raise ValueError(
+            f"log must have one flag per bound (got {len(flags)} flags for {len(bounds)} bounds)"
+        )
+    space = []
+    for i, (pair, is_log) in enumerate(zip(bounds, flags, strict=True)):
+        if not isinstance(pair, Sequence) or len(pair) != 2:
+            raise ValueError(f"bounds[{i}] must be a (low, high) pair (got {pair!r})")
+        lo = check_scalar(
+            pair[0], f"bounds[{i}][0]", low=0.0 if is_log else None, low_inclusive=not is_log
+        )
+        hi = check_scalar(pair[1], f"bounds[{i}][1]")
+        if not (lo < hi and math.isfinite(lo) and math.isfinite(hi)):
+            raise ValueError(f"bounds[{i}] must have low < high, finite (got {pair!r})")
+        space.append((lo, hi, bool(is_log)))
+    return space
+
+
+def grid_points(
+    bounds: Sequence[tuple[float, float]], num: int, *, log: Sequence[bool] | None = None
+) -> np.ndarray:
+    r"""All the points of a regular grid (网格搜索) with ``num`` values per hyperparameter.
+
+    Parameters
+    ----------
+    bounds : list of (float, float)
+        ``(low, high)`` per hyperparameter.
+    num : int
+        Values per axis, ``>= 1`` (``num ** len(bounds)`` trials).
+    log : list of bool, optional
+        Per axis, whether the values are spaced evenly on a log scale (then ``low > 0``).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(num ** d, d)``, one trial per row, the last axis varying fastest.
+
+    Raises
+    ------
+    ValueError
+        If a bound is not a finite ``low < high`` pair (``low > 0`` on a log axis), ``num < 1``
+        or ``log`` has the wrong length.
+    TypeError
+        If ``bounds`` is not a list of pairs.
+
+    Notes
+    -----
+    A grid of :math:`n^d` trials tries only :math:`n` distinct values of each hyperparameter:
+    when one of them hardly matters (ε of Adam), :math:`n^{d-1}` trials per value of the
+    important one (α) are wasted (notes 000 §3.1). Compare :func:`random_points`.
+
+    Examples
+    --------
+    >>> from dlnotes.tuning import grid_points
+    >>> print(grid_points([(1e-4, 1.0), (0.0, 1.0)], 3, log=[True, False]))
+    [[1.e-04 0.e+00]
+     [1.e-04 5.e-01]
+     [1.e-04 1.e+00]
+     [1.e-02 0.e+00]
+     [1.e-02 5.e-01]
+     [1.e-02 1.e+00]
+     [1.e+00 0.e+00]
+     [1.e+00 5.e-01]
+     [1.e+00 1.e+00]]
+    """
+    space = _space(bounds, log)
+    n = check_int(num, "num", low=1)
+    axes = [
+        np.geomspace(lo, hi, n) if is_log else np.linspace(lo, hi, n) for lo, hi, is_log in space
+    ]
+    return np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, len(space))
+
+
+def random_points(
+    bounds: Sequence[tuple[float, float]],
+    num: int,
+    *,
+    rng: np.random.Generator,
+    log: Sequence[bool] | None = None,
+) -> np.ndarray:
+    r"""``num`` random trials (随机取点), each hyperparameter drawn on its own.
+
+    Parameters
+    ----------
+    bounds : list of (float, float)
+        ``(low, high)`` per hyperparameter.
+    num : int
+        Number of trials, ``>= 1``.
+    rng : numpy.random.Generator
+        Source of the samples.
+    log : list of bool, optional
+        Per axis, whether to sample log-uniformly (then ``low > 0``), as
+        :func:`sample_log_uniform`.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(num, d)``, one trial per row: ``num`` distinct values of every hyperparameter.
+
+    Raises
+    ------
+    ValueError
+        As :func:`grid_points`.
+    TypeError
+        If ``bounds`` is not a list of pairs or ``rng`` not a Generator.
+
+    Notes
+    -----
+    .. math:: x_{ij} \sim U[a_j, b_j] \quad\text{or}\quad
+        x_{ij} = 10^{r},\; r \sim U[\log_{10} a_j, \log_{10} b_j]
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.tuning import random_points
+    >>> trials = random_points([(1e-4, 1.0), (1e-8, 1e-6)], 25, rng=np.random.default_rng(0),
+    ...                        log=[True, True])
+    >>> print(trials.shape, len(np.unique(trials[:, 0])))
+    (25, 2) 25
+    """
+    space = _space(bounds, log)
+    n = check_int(num, "num", low=1)
+    gen = check_rng(rng)
+    columns = [
+        sample_log_uniform(lo, hi, rng=gen, size=n) if is_log else gen.uniform(lo, hi, size=n)
+        for lo, hi, is_log in space
+    ]
+    return np.stack(columns, axis=1)
+
+
+def refine_bounds(
+    points: np.ndarray, scores: np.ndarray, top_k: int, *, maximize: bool = True
+) -> list[tuple[float, float]]:
+    r"""Coarse to fine (由粗到细): the bounding box of the ``top_k`` best trials.
+
+    Parameters
+    ----------
+    points : numpy.ndarray
+        ``(n_trials, d)`` trials, e.g. from :func:`random_points`.
+    scores : numpy.ndarray
+        ``(n_trials,)`` result of each trial (e.g. dev-set accuracy).
+    top_k : int
+        Number of best trials that span the new region, ``2 <= top_k <= n_trials``.
+    maximize : bool, default True
+        Whether a higher score is better (accuracy) or a lower one (loss).
+
+    Returns
+    -------
+    list of (float, float)
+        New ``(low, high)`` per hyperparameter, to sample more densely in.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not match, ``top_k`` is out of range, or the best trials share a
+        value on an axis (an empty range).
+
+    Notes
+    -----
+    .. math:: [a_j', b_j'] = [\min_{i \in \text{top}_k} x_{ij}, \max_{i \in \text{top}_k} x_{ij}]
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.tuning import refine_bounds
+    >>> points = np.array([[0.1, 1.0], [0.2, 3.0], [0.9, 2.0], [0.15, 2.5]])
+    >>> print(refine_bounds(points, np.array([0.9, 0.8, 0.1, 0.95]), top_k=2))
+    [(0.1, 0.15), (1.0, 2.5)]
+    """
+    x = as_float_array(points, "points")
+    check_ndim(x, "points", 2)
+    s = as_float_array(scores, "scores")
+    if s.shape != (x.shape[0],):
+        raise ValueError(f"scores must have shape ({x.shape[0]},) (got {s.shape})")
+    k = check_int(top_k, "top_k", low=2, high=x.shape[0])
+    best = x[np.argsort(-s if maximize else s, kind="stable")[:k]]
+    lows, highs = best.min(axis=0), best.max(axis=0)
+    if (lows >= highs).any():
+        j = int(np.argmax(lows >= highs))
+        raise ValueError(f"the top_k best points all have the same value on axis {j}: no range")
+    return [(float(lo), float(hi)) for lo, hi in zip(lows, highs, strict=True)]
+# --8<-- [end:search]

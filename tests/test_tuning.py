@@ -1,0 +1,121 @@
+"""dlnotes.tuning: log-scale sampling, grid vs random search, coarse to fine, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import stats
+
+from dlnotes.tuning import (
+    grid_points,
+    random_points,
+    refine_bounds,
+    sample_beta,
+    sample_log_uniform,
+)
+
+
+def test_log_uniform_matches_the_notes_recipe_r_equals_minus_4_rand() -> None:
+    # notes 000 §3.2 / 002: r = −4·np.random.rand(); α = 10^r, so log10 α ~ U[−4, 0]
+    alpha = sample_log_uniform(1e-4, 1.0, rng=np.random.default_rng(0), size=20_000)
+    assert alpha.min() >= 1e-4 and alpha.max() <= 1.0
+    assert stats.kstest(np.log10(alpha), stats.uniform(loc=-4, scale=4).cdf).pvalue > 1e-3
+    # each decade gets a quarter of the samples; uniform sampling would put 90 % above 0.1
+    assert abs(np.mean(alpha > 0.1) - 0.25) < 0.02
+
+
+def test_log_uniform_equals_scipy_loguniform_in_distribution() -> None:
+    samples = sample_log_uniform(1e-3, 10.0, rng=np.random.default_rng(1), size=20_000)
+    assert stats.kstest(samples, stats.loguniform(1e-3, 10.0).cdf).pvalue > 1e-3
+
+
+def test_scalar_size_none_gives_a_float() -> None:
+    x = sample_log_uniform(1e-4, 1.0, rng=np.random.default_rng(0))
+    b = sample_beta(rng=np.random.default_rng(0))
+    assert isinstance(x, float) and 1e-4 <= x <= 1.0
+    assert isinstance(b, float) and 0.9 <= b <= 0.999
+
+
+def test_beta_is_sampled_with_one_minus_beta_log_uniform_on_minus_3_minus_1() -> None:
+    # notes 000 §3.2 (errata 5): 1 − β = 10^r with r in [−3, −1] for β in [0.9, 0.999]
+    beta = sample_beta(0.9, 0.999, rng=np.random.default_rng(2), size=20_000)
+    r = np.log10(1 - beta)
+    assert r.min() >= -3 - 1e-12 and r.max() <= -1 + 1e-12
+    assert stats.kstest(r, stats.uniform(loc=-3, scale=2).cdf).pvalue > 1e-3
+    # half of the samples in [0.99, 0.999], where uniform sampling would put 10 %
+    assert abs(np.mean(beta > 0.99) - 0.5) < 0.02
+
+
+@given(lo=st.floats(1e-8, 1e3), ratio=st.floats(1.001, 1e6), seed=st.integers(0, 1000))
+def test_log_uniform_stays_in_bounds(lo: float, ratio: float, seed: int) -> None:
+    x = sample_log_uniform(lo, lo * ratio, rng=np.random.default_rng(seed), size=50)
+    assert np.all((x >= lo) & (x <= lo * ratio))
+
+
+def test_grid_of_5_by_5_tries_5_alphas_random_tries_25() -> None:
+    # notes 000 §3.1: a 5 × 5 grid over (α, ε) tries only 5 values of α
+    grid = grid_points([(1e-4, 1.0), (1e-8, 1e-6)], 5, log=[True, True])
+    rand = random_points([(1e-4, 1.0), (1e-8, 1e-6)], 25, rng=np.random.default_rng(0),
+                         log=[True, True])
+    assert grid.shape == rand.shape == (25, 2)
+    assert len(np.unique(grid[:, 0])) == 5 and len(np.unique(rand[:, 0])) == 25
+    np.testing.assert_allclose(np.unique(grid[:, 0]), [1e-4, 1e-3, 1e-2, 1e-1, 1.0], rtol=1e-12)
+
+
+def test_random_search_finds_a_better_important_hyperparameter_on_average() -> None:
+    # score depends on α only (ε hardly matters): best α of 25 random trials beats the grid's
+    def score(points: np.ndarray) -> np.ndarray:
+        return -np.abs(np.log10(points[:, 0]) + 2.3)  # optimum α = 10^−2.3, off the grid
+
+    grid_best = score(grid_points([(1e-4, 1.0), (0.0, 1.0)], 5, log=[True, False])).max()
+    wins = 0
+    for seed in range(50):
+        pts = random_points([(1e-4, 1.0), (0.0, 1.0)], 25, rng=np.random.default_rng(seed),
+                            log=[True, False])
+        wins += score(pts).max() > grid_best
+    assert wins >= 40
+
+
+def test_refine_bounds_shrinks_to_the_best_region() -> None:
+    rng = np.random.default_rng(3)
+    pts = random_points([(0.0, 1.0), (0.0, 1.0)], 200, rng=rng)
+    scores = -np.sum((pts - 0.3) ** 2, axis=1)
+    (a0, b0), (a1, b1) = refine_bounds(pts, scores, 10)
+    assert a0 < 0.3 < b0 and a1 < 0.3 < b1 and b0 - a0 < 0.3 and b1 - a1 < 0.3
+    (c0, d0), _ = refine_bounds(pts, -scores, 10, maximize=False)
+    assert (c0, d0) == (a0, b0)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: sample_log_uniform(0.0, 1.0, rng=np.random.default_rng(0)), ValueError,
+         r"low must be > 0 \(got 0.0\)"),
+        (lambda: sample_log_uniform(1.0, 0.1, rng=np.random.default_rng(0)), ValueError,
+         r"low must be < high"),
+        (lambda: sample_log_uniform(1e-4, 1.0, rng=0), TypeError, r"rng must be a numpy"),
+        (lambda: sample_beta(0.9, 1.0, rng=np.random.default_rng(0)), ValueError,
+         r"high must be in \[0, 1\) \(got 1.0\)"),
+        (lambda: sample_beta(0.99, 0.9, rng=np.random.default_rng(0)), ValueError,
+         r"low must be < high \(got 0.99 and 0.9\)"),
+        (lambda: grid_points([(0.0, 1.0)], 0), ValueError, r"num must be >= 1"),
+        (lambda: grid_points([(0.0, 1.0)], 3, log=[True]), ValueError,
+         r"bounds\[0\]\[0\] must be > 0"),
+        (lambda: grid_points([(1.0, 0.0)], 3), ValueError, r"bounds\[0\] must have low < high"),
+        (lambda: grid_points([(0.0, 1.0)], 3, log=[True, False]), ValueError,
+         r"log must have one flag per bound"),
+        (lambda: grid_points([(0.0, 1.0, 2.0)], 3), ValueError, r"bounds\[0\] must be a"),
+        (lambda: grid_points("ab", 3), TypeError, r"bounds must be a non-empty list"),
+        (lambda: random_points([(0.0, 1.0)], 3, rng=None), TypeError, r"rng must be"),
+        (lambda: refine_bounds(np.ones((3, 2)), np.ones(2), 2), ValueError,
+         r"scores must have shape \(3,\)"),
+        (lambda: refine_bounds(np.eye(3), np.ones(3), 1), ValueError, r"top_k must be in \[2, 3\]"),
+        (lambda: refine_bounds(np.ones((3, 2)), np.arange(3.0), 2), ValueError,
+         r"same value on axis 0"),
+    ],
+)
+def test_bad_input(call, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        call()
