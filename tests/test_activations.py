@@ -30,6 +30,7 @@ from dlnotes.activations import (
     tanh,
     tanh_grad,
 )
+from dlnotes.gradcheck import numerical_gradient
 
 SHAPES = [(7,), (3, 5), (4, 1), (2, 3, 4)]
 Array = np.ndarray
@@ -44,16 +45,6 @@ def _points(rng: np.random.Generator, shape: tuple[int, ...]) -> Array:
         flat[1] = 40.0
         flat[-1] = -40.0
     return z
-
-
-def _numerical_gradient(f: Callable[[Array], float], x: Array, eps: float = 1e-6) -> Array:
-    """Central differences, one coordinate at a time (a test helper; loops are fine here)."""
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        step = np.zeros_like(x)
-        step[idx] = eps
-        grad[idx] = (f(x + step) - f(x - step)) / (2 * eps)
-    return grad
 
 
 # (dlnotes forward, dlnotes derivative, torch forward, keyword arguments)
@@ -144,7 +135,7 @@ def test_every_derivative_passes_a_central_difference_check(  # type: ignore[no-
     z = rng.normal(scale=2.0, size=(3, 4))
     z[np.abs(z) < 1e-3] = 0.5  # keep away from the kinks, where differences are meaningless
     upstream = rng.normal(size=z.shape)
-    numeric = _numerical_gradient(lambda x: float(np.sum(upstream * f(x, **kwargs))), z)
+    numeric = numerical_gradient(lambda x: float(np.sum(upstream * f(x, **kwargs))), z)
     np.testing.assert_allclose(upstream * f_grad(z, **kwargs), numeric, rtol=1e-6, atol=1e-8)
 
 
@@ -152,7 +143,7 @@ def test_prelu_slope_gradient_passes_a_central_difference_check(rng) -> None:
     z = rng.normal(size=(3, 5))
     alpha = rng.uniform(0.0, 0.5, size=(3, 1))
     upstream = rng.normal(size=z.shape)
-    numeric = _numerical_gradient(lambda a: float(np.sum(upstream * prelu(z, a))), alpha)
+    numeric = numerical_gradient(lambda a: float(np.sum(upstream * prelu(z, a))), alpha)
     analytic = np.sum(upstream * prelu_grad_alpha(z, alpha), axis=1, keepdims=True)
     np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-9)
 

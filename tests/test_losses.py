@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from dlnotes.activations import sigmoid, softmax
+from dlnotes.gradcheck import numerical_gradient
 from dlnotes.information import cross_entropy
 from dlnotes.losses import (
     binary_cross_entropy,
@@ -29,16 +29,6 @@ from dlnotes.losses import (
 Array = np.ndarray
 REDUCTIONS = ["mean", "sum", "none"]
 SHAPES = [(1, 7), (3, 5), (6,)]
-
-
-def _numerical_gradient(f: Callable[[Array], float], x: Array, eps: float = 1e-6) -> Array:
-    """Central differences, one coordinate at a time (a test helper; loops are fine here)."""
-    grad = np.zeros_like(x)
-    for idx in np.ndindex(x.shape):
-        step = np.zeros_like(x)
-        step[idx] = eps
-        grad[idx] = (f(x + step) - f(x - step)) / (2 * eps)
-    return grad
 
 
 def _t(x: Array, grad: bool = False) -> torch.Tensor:
@@ -189,7 +179,7 @@ def test_binary_and_squared_error_gradients_pass_a_central_difference_check(redu
                           (binary_cross_entropy_with_logits, binary_cross_entropy_with_logits_grad,
                            z),
                           (mean_squared_error, mean_squared_error_grad, z)):
-        numeric = _numerical_gradient(lambda a, loss=loss: float(loss(a, y, reduction)), x)
+        numeric = numerical_gradient(lambda a, loss=loss: float(loss(a, y, reduction)), x)
         np.testing.assert_allclose(grad(x, y, reduction), numeric, rtol=1e-6, atol=1e-9,
                                    err_msg=grad.__name__)
 
@@ -205,7 +195,7 @@ def test_softmax_cross_entropy_grad_passes_a_central_difference_check(  # type: 
     y = rng.integers(0, k, size=m) if target == "labels" else _soft_labels(rng, k, m)
     if axis == 1:
         logits, y = logits.T, y if target == "labels" else y.T
-    numeric = _numerical_gradient(
+    numeric = numerical_gradient(
         lambda s: float(softmax_cross_entropy(s, y, axis=axis, reduction=reduction)), logits
     )
     analytic = softmax_cross_entropy_grad(logits, y, axis=axis, reduction=reduction)
@@ -347,8 +337,8 @@ def test_accuracy_has_zero_gradient_almost_everywhere_while_the_loss_does_not(rn
     def cost(w_: Array) -> float:
         return float(binary_cross_entropy(sigmoid(w_.T @ X), Y))
 
-    np.testing.assert_array_equal(_numerical_gradient(accuracy, w), 0.0)
-    assert np.linalg.norm(_numerical_gradient(cost, w)) > 0.01
+    np.testing.assert_array_equal(numerical_gradient(accuracy, w), 0.0)
+    assert np.linalg.norm(numerical_gradient(cost, w)) > 0.01
 
 
 # ---------------------------------------------------------------- invariants (hypothesis)
