@@ -1,4 +1,4 @@
-"""The activations of the chapter (left) and their derivatives (right), drawn by dlnotes.activations."""
+"""Activations of the chapter (left) and their derivatives (right), drawn by dlnotes."""
 
 import matplotlib.pyplot as plt
 import numpy as np
