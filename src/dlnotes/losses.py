@@ -451,7 +451,8 @@ def softmax_cross_entropy_grad(
         \frac{\partial H(P, Q)}{\partial s_k} = Q_k \sum_j P_j - P_k = Q_k - P_k,
         \qquad \frac{\partial J}{\partial S} = \frac{1}{m} (Q - P)
 
-    the softmax output layer's ``dZ = A - Y`` (000 §3.9).
+    the softmax output layer's ``dZ = A - Y``, as for a sigmoid output with binary
+    cross-entropy.
 
     Examples
     --------
