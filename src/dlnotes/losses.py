@@ -108,8 +108,9 @@ def binary_cross_entropy(y_hat: object, y: object, reduction: str = "mean") -> n
     Returns
     -------
     numpy.ndarray
-        A 0-d value, or the per-element losses with the shape of ``y_hat``. ``+inf`` where
-        :math:`\hat y = 0 < y` or :math:`\hat y = 1 > y` (a certain, wrong prediction).
+        A NumPy scalar (mean, sum), or the per-element losses with the shape of ``y_hat``.
+        ``+inf`` where :math:`\hat y = 0 < y` or :math:`\hat y = 1 > y` (a certain, wrong
+        prediction).
 
     Raises
     ------
@@ -224,7 +225,7 @@ def binary_cross_entropy_with_logits(
     Returns
     -------
     numpy.ndarray
-        A 0-d value or the per-element losses; always finite.
+        A NumPy scalar (mean, sum) or the per-element losses; always finite.
 
     Raises
     ------
@@ -369,7 +370,7 @@ def softmax_cross_entropy(
     Returns
     -------
     numpy.ndarray
-        A 0-d value or the per-example losses; always finite.
+        A NumPy scalar (mean, sum) or the per-example losses; always finite.
 
     Raises
     ------
@@ -486,7 +487,7 @@ def mean_squared_error(y_hat: object, y: object, reduction: str = "mean") -> np.
     Returns
     -------
     numpy.ndarray
-        A 0-d value or the per-element squared errors.
+        A NumPy scalar (mean, sum) or the per-element squared errors.
 
     Raises
     ------
