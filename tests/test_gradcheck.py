@@ -100,8 +100,10 @@ def test_numerical_gradient_matches_torch_autograd(x: np.ndarray, kind: int, see
     xt = torch.tensor(x, dtype=torch.float64, requires_grad=True)
     f_torch(xt).backward()
     assert xt.grad is not None
+    # rounding in f(x ± ε) costs about 1e-16·|f|/ε in each component
+    atol = 1e-6 * (1.0 + abs(f_np(x)))
     np.testing.assert_allclose(numerical_gradient(f_np, x), xt.grad.numpy(),
-                               rtol=1e-5, atol=1e-6)
+                               rtol=1e-5, atol=atol)
 
 
 def test_numerical_gradient_does_not_modify_x_even_if_f_does() -> None:
@@ -255,6 +257,21 @@ def test_round_trip_copies_and_does_not_modify_inputs() -> None:
     back = vector_to_params(theta, spec)
     theta[1, 0] = 7.0
     assert back["W1"][0, 1] == 1.0  # the parameters are not views of theta
+
+
+@pytest.mark.parametrize("shapes", [[(3, 2), (3, 1), (1, 3), (1, 1)], [(5,), (2, 3, 4)], [()]])
+def test_params_to_vector_matches_torch_parameters_to_vector(
+    shapes: list[tuple[int, ...]], rng: np.random.Generator
+) -> None:
+    params = {f"p{i}": rng.standard_normal(shape) for i, shape in enumerate(shapes)}
+    tensors = [torch.nn.Parameter(torch.from_numpy(v.copy())) for v in params.values()]
+    theirs = torch.nn.utils.parameters_to_vector(tensors).detach().numpy()
+    theta, spec = params_to_vector(params)
+    np.testing.assert_array_equal(theta.ravel(), theirs)  # the same order: each raveled, in turn
+    torch.nn.utils.vector_to_parameters(torch.from_numpy(2 * theirs), tensors)
+    back = vector_to_params(2 * theta, spec)
+    for value, tensor in zip(back.values(), tensors, strict=True):
+        np.testing.assert_array_equal(value, tensor.detach().numpy())
 
 
 def test_vector_keeps_float32() -> None:

@@ -215,6 +215,7 @@ BAD_INPUT: list[tuple[tuple[object, ...], dict[str, object], type[Exception], st
      r"rng must be a numpy.random.Generator.*\(got int\)"),
     (([3, 2], "glorot"), {"rng": np.random.RandomState(0)}, TypeError,
      r"rng must be a numpy.random.Generator.*\(got RandomState\)"),
+    (([3, 2], "zeros"), {"rng": 0}, TypeError, r"rng must be a numpy.random.Generator"),
     (([3, 2], "random"), {"rng": np.random.default_rng(0), "scale": 0.0}, ValueError,
      r"scale must be > 0 \(got 0\.0\)"),
     (([3, 2], "random"), {"rng": np.random.default_rng(0), "scale": -1}, ValueError,

@@ -36,7 +36,7 @@ def weight_std(method: str, n_prev: int, n: int, *, scale: float = 0.01) -> floa
     n : int
         n[l], the fan-out (units of the layer), ≥ 1.
     scale : float, default 0.01
-        The factor of ``"random"`` (> 0); ignored by the other methods.
+        The factor of ``"random"``; checked (> 0, finite) but not used by the other methods.
 
     Returns
     -------
@@ -108,7 +108,8 @@ def initialize_parameters(
         Xavier), ``scale`` ("random"), or all zeros ("zeros", which breaks nothing in the code
         but leaves every unit of a layer identical: the symmetry problem).
     rng : numpy.random.Generator
-        Required by every method except "zeros".
+        Required by every method except "zeros" (which draws nothing and leaves a given
+        generator untouched).
     scale : float, default 0.01
         The factor of "random" (the notes' 0.01; 004's "large random" uses 10); > 0.
 
@@ -151,13 +152,13 @@ def initialize_parameters(
     """
     dims = _layer_dims(layer_dims)
     check_choice(method, "method", METHODS)
-    if method != "zeros":
-        if rng is None:
-            raise TypeError(
-                f"rng is required for method {method!r}: pass a numpy.random.Generator, "
-                "e.g. rng=np.random.default_rng(0) (got None)"
-            )
+    if rng is not None:
         check_rng(rng)
+    elif method != "zeros":
+        raise TypeError(
+            f"rng is required for method {method!r}: pass a numpy.random.Generator, "
+            "e.g. rng=np.random.default_rng(0) (got None)"
+        )
     params: dict[str, np.ndarray] = {}
     for l in range(1, len(dims)):  # noqa: E741 (l is the notes' layer index)
         std = weight_std(method, dims[l - 1], dims[l], scale=scale)
