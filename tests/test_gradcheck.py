@@ -21,6 +21,8 @@ from dlnotes.gradcheck import (
     relative_difference,
     vector_to_params,
 )
+from dlnotes.initializers import initialize_parameters
+from dlnotes.network import compute_cost, model_backward, model_forward
 
 small_floats = st.floats(-3.0, 3.0, allow_nan=False, allow_infinity=False)
 shapes = hnp.array_shapes(min_dims=1, max_dims=3, min_side=1, max_side=4)
@@ -203,6 +205,28 @@ def test_gradient_check_is_the_relative_difference_to_numerical_gradient(
     grad = rng.standard_normal((2, 3))
     expected = relative_difference(grad, numerical_gradient(cube_sum, x, eps=1e-5))
     assert gradient_check(cube_sum, grad, x, eps=1e-5) == expected
+
+
+@pytest.mark.parametrize("hidden", ["relu", "tanh", "sigmoid"])
+@pytest.mark.parametrize("lambd", [0.0, 0.7])
+def test_gradient_check_of_model_backward_through_the_vector(hidden: str, lambd: float) -> None:
+    # the chapter's recipe: J(θ) through vector_to_params, dθ through params_to_vector(spec=)
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((4, 7))
+    Y = (rng.random((1, 7)) < 0.5).astype(float)
+    params = initialize_parameters([4, 5, 3, 1], "xavier", rng=rng)
+    theta, spec = params_to_vector(params)
+
+    def J(t: np.ndarray) -> float:
+        p = vector_to_params(t, spec)
+        return compute_cost(model_forward(X, p, hidden=hidden)[0], Y, p, lambd)
+
+    AL, caches = model_forward(X, params, hidden=hidden)
+    dtheta, _ = params_to_vector(model_backward(AL, Y, caches, lambd=lambd), spec=spec)
+    assert gradient_check(J, dtheta, theta) < 1e-7
+    wrong = dtheta.copy()
+    wrong[:20] *= 2  # dW1 doubled
+    assert gradient_check(J, wrong, theta) > 1e-3
 
 
 # ---------------------------------------------------------------- parameters ↔ vector
