@@ -107,6 +107,13 @@ def test_float32_in_gives_float32_gradients_and_ints_are_accepted() -> None:
     assert np.allclose(grads32["w"], grads64["w"], rtol=1e-5)
 
 
+def test_bias_may_be_a_size_one_array() -> None:
+    X, Y = np.array([[1.0, -2.0]]), np.array([[1.0, 0.0]])
+    grads, cost = propagate(np.ones((1, 1)), np.array([[0.5]]), X, Y)
+    ref_grads, ref_cost = propagate(np.ones((1, 1)), 0.5, X, Y)
+    assert isinstance(grads["b"], float) and grads["b"] == ref_grads["b"] and cost == ref_cost
+
+
 def test_inputs_are_not_modified() -> None:
     rng = np.random.default_rng(1)
     w, X, Y = rng.standard_normal((2, 1)), rng.standard_normal((2, 5)), np.ones((1, 5))
@@ -180,8 +187,13 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: propagate(W, 0.0, np.ones(3), Y3), ValueError, r"X must be 2-D \(got shape \(3,\)\)"),
     (lambda: propagate(W, 0.0, X3, 2 * Y3), ValueError, r"Y must be in \[0, 1\]"),
     (lambda: propagate(W, 0.0, X3, Y3 - 0.5), ValueError, r"Y must be in \[0, 1\]"),
-    (lambda: propagate(W, np.zeros(1), X3, Y3), TypeError, "b must be a real number"),
-    (lambda: propagate(W, float("inf"), X3, Y3), ValueError, r"b must be finite \(got inf\)"),
+    (
+        lambda: propagate(W, np.zeros(2), X3, Y3),
+        ValueError,
+        r"b must be a scalar \(got an array of shape \(2,\)\)",
+    ),
+    (lambda: propagate(W, "0", X3, Y3), TypeError, "b must be an array of real numbers"),
+    (lambda: propagate(W, float("inf"), X3, Y3), ValueError, r"b must be finite"),
     (lambda: propagate(W, 0.0, np.full((2, 3), np.nan), Y3), ValueError, "X must be finite"),
     (lambda: propagate(W, 0.0, X3.astype(str), Y3), TypeError, "X must be an array of real"),
     (

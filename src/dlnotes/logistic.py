@@ -24,10 +24,10 @@ def _inputs(w: object, b: object, X: object) -> tuple[np.ndarray, float, np.ndar
             f"w must have shape (n_x, 1) = {(X_arr.shape[0], 1)} to match X {X_arr.shape} "
             f"(got {w_arr.shape})"
         )
-    b_val = check_scalar(b, "b")
-    if not np.isfinite(b_val):
-        raise ValueError(f"b must be finite (got {b_val!r})")
-    return w_arr, b_val, X_arr
+    b_arr = as_float_array(b, "b")
+    if b_arr.size != 1:
+        raise ValueError(f"b must be a scalar (got an array of shape {b_arr.shape})")
+    return w_arr, float(b_arr.reshape(())), X_arr
 
 
 def _labels(Y: object, m: int) -> np.ndarray:
@@ -52,7 +52,7 @@ def propagate(
     w : array_like
         Weights, shape (n_x, 1).
     b : float
-        Bias, a real number.
+        Bias, a real number (a size-1 array is accepted too).
     X : array_like
         Inputs, shape (n_x, m): example :math:`x^{(i)}` is column i.
     Y : array_like
@@ -69,10 +69,11 @@ def propagate(
     Raises
     ------
     ValueError
-        If ``X`` is not 2-D, ``w`` is not (n_x, 1), ``Y`` is not (1, m) (a (m,) vector is an
-        error, not a broadcast), ``Y`` is outside [0, 1], or an input is not finite.
+        If ``X`` is not 2-D, ``w`` is not (n_x, 1), ``b`` is not a single number, ``Y`` is not
+        (1, m) (a (m,) vector is an error, not a broadcast), ``Y`` is outside [0, 1], or an
+        input is not finite.
     TypeError
-        If ``b`` is not a real number or an array is not real-valued.
+        If an input is not real-valued.
 
     Notes
     -----
