@@ -425,6 +425,7 @@ def vector_to_params(theta: object, spec: Spec) -> dict[str, np.ndarray]:
 # --8<-- [end:vector_to_params]
 
 
+# --8<-- [start:vector_helpers]
 def _parameter_arrays(params: object) -> dict[str, np.ndarray]:
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
@@ -475,3 +476,4 @@ def _check_matches_spec(arrays: dict[str, np.ndarray], spec: Spec) -> None:
                 f"params[{key!r}] must have shape {tuple(shape)} as in spec "
                 f"(got {arrays[key].shape})"
             )
+# --8<-- [end:vector_helpers]
