@@ -22,6 +22,7 @@ __all__ = ["Value"]
 
 
 # --8<-- [start:value]
+# --8<-- [start:node]
 class Value:
     r"""A scalar node of a computation graph: a number, its gradient and how it was made.
 
@@ -74,6 +75,7 @@ class Value:
 
     def __repr__(self) -> str:
         return f"Value(data={self.data!r}, grad={self.grad!r})"
+    # --8<-- [end:node]
 
     # --8<-- [start:operators]
     def __add__(self, other: Value | float) -> Value:
@@ -191,6 +193,7 @@ class Value:
 # --8<-- [end:value]
 
 
+# --8<-- [start:helpers]
 def _as_value(x: object) -> Value | None:
     """A Value for a Value or a real number; None (so Python raises TypeError) otherwise."""
     if isinstance(x, Value):
@@ -221,3 +224,4 @@ def _power_derivative(base: float, n: float) -> float:
     if base == 0.0 and n < 1.0:
         return math.inf  # the slope of x^n at 0 for 0 < n < 1 (n < 0 already failed forward)
     return n * _power(base, n - 1.0)
+# --8<-- [end:helpers]

@@ -49,6 +49,7 @@ __all__ = [
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "linear", "softmax")
 
 
+# --8<-- [start:caches]
 class LinearCache(NamedTuple):
     """What :func:`linear_backward` needs: the layer's input and parameters."""
 
@@ -63,6 +64,7 @@ class ActivationCache(NamedTuple):
     linear: LinearCache
     Z: np.ndarray
     activation: str
+# --8<-- [end:caches]
 
 
 # --8<-- [start:linear_forward]
@@ -393,6 +395,7 @@ def linear_activation_backward(
 # --8<-- [end:linear_activation]
 
 
+# --8<-- [start:helpers]
 def _matrix(x: object, name: str) -> np.ndarray:
     arr = as_float_array(x, name)
     check_ndim(arr, name, 2)
@@ -406,3 +409,4 @@ def _linear_cache(cache: object) -> LinearCache:
         )
     A_prev, W, b = (_matrix(x, n) for x, n in zip(cache, ("A_prev", "W", "b"), strict=True))
     return LinearCache(A_prev, W, b)
+# --8<-- [end:helpers]

@@ -49,6 +49,7 @@ HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "linear")
 OUTPUT_ACTIVATIONS = ("sigmoid", "softmax")
 
 
+# --8<-- [start:helpers]
 class LayerCache(NamedTuple):
     """One layer's cache: the layer's own cache and its dropout mask (None: no dropout)."""
 
@@ -57,7 +58,6 @@ class LayerCache(NamedTuple):
     keep_prob: float
 
 
-# --8<-- [start:helpers]
 def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """[(W1, b1), …, (WL, bL)] after checking keys and the shape chain of notes 003 §4.3."""
     if not isinstance(params, Mapping):
@@ -414,6 +414,7 @@ def predict(
 # --8<-- [end:predict]
 
 
+# --8<-- [start:checks]
 def _outputs_and_labels(AL: object, Y: object, output: str) -> tuple[np.ndarray, np.ndarray]:
     AL_arr = as_float_array(AL, "AL")
     check_ndim(AL_arr, "AL", 2)
@@ -445,3 +446,4 @@ def _check_caches(caches: object) -> list[LayerCache]:
             f"(got {type(caches).__name__})"
         )
     return list(caches)
+# --8<-- [end:checks]
