@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dlnotes.gradcheck import numerical_gradient
 from dlnotes.layers import (
@@ -84,6 +86,20 @@ def test_linear_backward_passes_a_central_difference_check(shape: tuple[int, int
     assert np.allclose(db, numerical_gradient(lambda x: J(A, W, x), b), rtol=1e-6, atol=1e-8)
     dA_num = m * numerical_gradient(lambda x: J(x, W, b), A)
     assert np.allclose(dA_prev, dA_num, rtol=1e-6, atol=1e-7)
+
+
+@given(st.integers(1, 6), st.integers(1, 6), st.integers(1, 8), st.integers(0, 2**32 - 1))
+def test_linear_backward_gradient_check_at_random_points(
+    n_prev: int, n: int, m: int, seed: int
+) -> None:
+    A, W, b, G = layer((n_prev, n, m), seed)
+    dA_prev, dW, _ = linear_backward(G, linear_forward(A, W, b)[1])
+
+    def J(A_: np.ndarray, W_: np.ndarray) -> float:
+        return float(np.sum(G * linear_forward(A_, W_, b)[0])) / m
+
+    assert np.allclose(dW, numerical_gradient(lambda x: J(A, x), W), rtol=1e-5, atol=1e-7)
+    assert np.allclose(dA_prev, m * numerical_gradient(lambda x: J(x, W), A), rtol=1e-5, atol=1e-6)
 
 
 def test_notes_shape_checklist() -> None:

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dlnotes.gradcheck import gradient_check, params_to_vector, vector_to_params
 from dlnotes.network import (
@@ -148,6 +150,51 @@ def test_dropout_matches_torch_with_the_same_masks(
     assert np.allclose(AL, tAL.detach().numpy(), rtol=1e-13, atol=1e-15)
     for key in params:
         assert np.allclose(grads[key], t[key].grad.numpy(), rtol=1e-11, atol=1e-14), key
+
+
+@given(
+    st.lists(st.integers(1, 6), min_size=2, max_size=5),
+    st.integers(1, 12),
+    st.integers(0, 2**32 - 1),
+    st.sampled_from(HIDDEN_ACTIVATIONS),
+    st.sampled_from([0.0, 0.5]),
+)
+def test_random_architectures_match_torch(
+    dims: list[int], m: int, seed: int, hidden: str, lambd: float
+) -> None:
+    X, Y, params = network(dims, m, seed=seed)
+    AL, caches = model_forward(X, params, hidden=hidden)
+    grads = model_backward(AL, Y, caches, lambd=lambd)
+    _, tcost, t = torch_cost(X, Y, params, hidden=hidden, output="sigmoid", lambd=lambd)
+    tcost.backward()
+    for key in params:
+        assert np.allclose(grads[key], t[key].grad.numpy(), rtol=1e-10, atol=1e-13), key
+
+
+def test_softmax_regression_is_a_one_layer_softmax_network() -> None:
+    # the ML-strategy chapter's softmax regression: L = 1, output softmax, one-hot labels
+    X, Y, params = network((4, 3), 10, seed=12, output="softmax")
+    AL, caches = model_forward(X, params, output="softmax", keep_prob=[])
+    grads = model_backward(AL, Y, caches)
+    logits = torch.tensor(params["W1"] @ X + params["b1"], requires_grad=True)
+    cost = F.cross_entropy(logits.T, torch.tensor(Y.argmax(axis=0)))  # rows are examples
+    cost.backward()
+    assert compute_cost(AL, Y, output="softmax") == pytest.approx(cost.item(), rel=1e-12)
+    dZ = logits.grad.numpy() * X.shape[1]  # per-example gradient, the notes' dZ = AL - Y
+    assert np.allclose(dZ, AL - Y, rtol=1e-12, atol=1e-15)
+    assert np.allclose(grads["W1"], logits.grad.numpy() @ X.T, rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+def test_huge_pre_activations_give_finite_outputs_and_gradients(output: str) -> None:
+    # |z| up to about 1e4: outputs saturate to exactly 0 or 1, gradients stay finite
+    X, Y, params = network((3, 4, 3), 6, seed=13, output=output)
+    params = {k: 3e3 * v for k, v in params.items()}
+    for hidden in HIDDEN_ACTIVATIONS:
+        AL, caches = model_forward(X, params, hidden=hidden, output=output)
+        grads = model_backward(AL, Y, caches, lambd=0.1)
+        assert np.isfinite(AL).all() and ((AL >= 0) & (AL <= 1)).all()
+        assert all(np.isfinite(g).all() for g in grads.values()), hidden
 
 
 # ---------------------------------------------------------------- gradient checks
