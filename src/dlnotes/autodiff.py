@@ -41,9 +41,15 @@ class Value:
     Raises
     ------
     TypeError
-        If ``data`` is not a real number (bool is rejected too).
+        If ``data`` (or an operand) is not a real number or a Value (bool is rejected too).
     ValueError
-        If ``data`` is NaN or infinite.
+        If ``data`` is NaN or infinite; from ``.log()`` of data <= 0, from a negative base
+        with a non-integer exponent, or from a base <= 0 with a Value exponent (whose
+        derivative :math:`a^b \log a` needs :math:`a > 0`).
+    ZeroDivisionError
+        On division by a Value with data 0.0 or 0.0 raised to a negative power.
+    OverflowError
+        When a result does not fit in a float64 (``.exp()`` beyond about 709.78).
 
     Notes
     -----
