@@ -48,6 +48,6 @@ def make_figure() -> plt.Figure:
     twin = right.twinx()
     twin.plot(EPOCHS, loss, color="0.6", lw=0.8, label="dev loss")
     twin.set_ylabel("dev loss", color="0.4")
-    right.legend(frameon=False, fontsize=8, loc="upper right")
+    right.legend(frameon=False, fontsize=8, loc="center right")
     fig.tight_layout()
     return fig
