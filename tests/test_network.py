@@ -16,6 +16,7 @@ from dlnotes.gradcheck import gradient_check, params_to_vector, vector_to_params
 from dlnotes.network import (
     HIDDEN_ACTIVATIONS,
     compute_cost,
+    compute_cost_from_logits,
     model_backward,
     model_forward,
     predict,
@@ -266,6 +267,32 @@ def test_gradients_stay_finite_when_the_output_is_exactly_zero_or_one() -> None:
     assert compute_cost(AL, Y) == np.inf  # the cost of the rounded output, without a warning
 
 
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+@pytest.mark.parametrize("lambd", [0.0, 0.4])
+def test_cost_from_logits_equals_the_cost_from_outputs_and_torch(output: str, lambd: float) -> None:
+    X, Y, params = network((3, 5, 4), 9, seed=14, output=output)
+    AL, caches = model_forward(X, params, output=output)
+    ZL = caches[-1].layer.Z
+    from_logits = compute_cost_from_logits(ZL, Y, params, lambd, output=output)
+    assert from_logits == pytest.approx(compute_cost(AL, Y, params, lambd, output=output))
+    _, tcost, _ = torch_cost(X, Y, params, hidden="relu", output=output, lambd=lambd)
+    assert from_logits == pytest.approx(tcost.item(), rel=1e-12)
+
+
+@pytest.mark.parametrize("output", ["sigmoid", "softmax"])
+def test_cost_from_logits_is_finite_for_logits_up_to_1e4(output: str) -> None:
+    rng = np.random.default_rng(15)
+    ZL = rng.choice([-1e4, 1e4], size=(3, 8)) * rng.random((3, 8))
+    Y = np.eye(3)[:, rng.integers(0, 3, 8)]
+    cost = compute_cost_from_logits(ZL, Y, output=output)
+    tZ, tY = torch.tensor(ZL), torch.tensor(Y)
+    if output == "softmax":
+        ref = -(tY * torch.log_softmax(tZ, dim=0)).sum() / 8
+    else:
+        ref = F.binary_cross_entropy_with_logits(tZ, tY, reduction="sum") / 8
+    assert np.isfinite(cost) and cost == pytest.approx(ref.item(), rel=1e-12)
+
+
 def test_masks_are_drawn_for_hidden_layers_only_and_follow_keep_prob() -> None:
     X, _, params = network((4, 50, 40, 1), 400, seed=0)
     _, caches = model_forward(X, params, keep_prob=(0.5, 1.0), rng=np.random.default_rng(0))
@@ -384,6 +411,22 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
         lambda: model_backward(AL0, Y0, []),
         TypeError,
         "caches must be the non-empty list of LayerCache",
+    ),
+    (
+        lambda: compute_cost_from_logits(AL0, Y0.ravel()),
+        ValueError,
+        r"ZL and Y must have the same shape \(got \(1, 5\) and \(5,\)\)",
+    ),
+    (lambda: compute_cost_from_logits(AL0, Y0 + 1), ValueError, r"Y must be in \[0, 1\]"),
+    (
+        lambda: compute_cost_from_logits(AL0, Y0, output="tanh"),
+        ValueError,
+        "output must be one of 'sigmoid', 'softmax'",
+    ),
+    (
+        lambda: compute_cost_from_logits(AL0, Y0, None, 0.5),
+        ValueError,
+        r"params is required when lambd > 0",
     ),
     (lambda: compute_cost(AL0, Y0, None, 0.5), ValueError, r"params is required when lambd > 0"),
     (

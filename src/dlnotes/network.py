@@ -13,26 +13,26 @@ cross-entropy cost so that the output layer's backward pass is :math:`dZ^{[L]} =
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol, cast
 
 import numpy as np
 
 from dlnotes._validation import (
     as_float_array,
     check_choice,
+    check_int,
     check_ndim,
     check_rng,
     check_same_shape,
     check_scalar,
 )
-from dlnotes.layers import (
-    ActivationCache,
-    linear_activation_backward,
-    linear_activation_forward,
-    linear_backward,
-)
+from dlnotes.data import random_mini_batches
+from dlnotes.initializers import initialize_parameters
+from dlnotes.layers import ActivationCache, LinearCache
+from dlnotes.losses import binary_cross_entropy_with_logits, softmax_cross_entropy
 from dlnotes.regularization import dropout_backward, dropout_forward, l2_penalty, l2_penalty_grad
 
 __all__ = [
@@ -40,9 +40,11 @@ __all__ = [
     "OUTPUT_ACTIVATIONS",
     "LayerCache",
     "compute_cost",
+    "compute_cost_from_logits",
     "model_backward",
     "model_forward",
     "predict",
+    "train",
 ]
 
 HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "linear")
@@ -192,16 +194,7 @@ def model_forward(
     gen = check_rng(rng) if any(p < 1.0 for p in keep) else None
     if output_g == "softmax" and layers[-1][0].shape[0] < 2:
         raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
-    A, caches = X_arr, []
-    for (W, b), p in zip(layers[:-1], keep, strict=True):
-        A, cache = linear_activation_forward(A, W, b, hidden_g)
-        mask = None
-        if p < 1.0:
-            A, mask = dropout_forward(A, p, rng=gen)
-        caches.append(LayerCache(cache, mask, p))
-    AL, cache = linear_activation_forward(A, *layers[-1], output_g)
-    caches.append(LayerCache(cache, None, 1.0))
-    return AL, caches
+    return _forward(X_arr, layers, hidden_g, output_g, keep, gen)
 # --8<-- [end:model_forward]
 
 
@@ -234,7 +227,7 @@ def compute_cost(
     -------
     float
         :math:`J`. It is ``inf`` where an output is exactly 0 or 1 on the wrong side (the
-        cost of that rounded output); compute from the logits to avoid that.
+        cost of that rounded output); :func:`compute_cost_from_logits` avoids that.
 
     Raises
     ------
@@ -278,6 +271,79 @@ def compute_cost(
         cost += l2_penalty(params, lam, m)
     return cost
 # --8<-- [end:compute_cost]
+
+
+# --8<-- [start:compute_cost_from_logits]
+def compute_cost_from_logits(
+    ZL: np.ndarray,
+    Y: np.ndarray,
+    params: Mapping[str, np.ndarray] | None = None,
+    lambd: float = 0.0,
+    *,
+    output: str = "sigmoid",
+) -> float:
+    r"""The cost of :func:`compute_cost`, computed from the output layer's logits :math:`Z^{[L]}`.
+
+    The same function of the parameters, but finite wherever the true cost is: a saturated
+    output (:math:`A^{[L]}` rounded to exactly 0 or 1) costs :math:`|z|`, not ``inf``. The
+    logits of a forward pass are ``caches[-1].layer.Z``.
+
+    Parameters
+    ----------
+    ZL : array_like
+        The logits :math:`Z^{[L]}`, shape (n[L], m).
+    Y, params, lambd, output
+        As for :func:`compute_cost`.
+
+    Returns
+    -------
+    float
+        :math:`J`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`compute_cost` (``ZL`` may be any finite real array).
+
+    Notes
+    -----
+    With :math:`\log(1 + e^{z})` by ``np.logaddexp`` and a max-shifted log-sum-exp:
+
+    .. math::
+        J_{	ext{sigmoid}} = rac{1}{m}\sum_{i,k}\Bigl(\logigl(1 + e^{z_k^{(i)}}igr)
+            - y_k^{(i)} z_k^{(i)}\Bigr), \qquad
+        J_{	ext{softmax}} = -rac{1}{m}\sum_{i,k} y_k^{(i)}
+            \Bigl(z_k^{(i)} - \log\sum_j e^{z_j^{(i)}}\Bigr)
+
+    plus :math:`rac{\lambda}{2m}\sum_l \|W^{[l]}\|_F^2`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.network import compute_cost, compute_cost_from_logits
+    >>> ZL, Y = np.array([[2.0, -1.0, 800.0]]), np.array([[1.0, 0.0, 0.0]])
+    >>> print(f"{compute_cost_from_logits(ZL, Y):.4f}")  # the third example costs 800 / 3
+    266.8134
+    >>> AL = 1 / (1 + np.exp(-ZL))
+    >>> print(compute_cost(AL, Y))  # σ(800) rounds to 1.0: the cost of the rounded output
+    inf
+    """
+    out = check_choice(output, "output", OUTPUT_ACTIVATIONS)
+    Z, Y_arr = _outputs_and_labels(ZL, Y, out, name="ZL", probabilities=False)
+    lam = check_scalar(lambd, "lambd", low=0.0)
+    m = Z.shape[1]
+    if out == "sigmoid":
+        losses = np.logaddexp(0.0, Z) - Y_arr * Z  # log(1 + e^z) without overflow
+    else:
+        shifted = Z - Z.max(axis=0, keepdims=True)  # log-softmax with the max subtracted
+        losses = -Y_arr * (shifted - np.log(np.sum(np.exp(shifted), axis=0, keepdims=True)))
+    cost = float(np.sum(losses)) / m
+    if lam > 0:
+        if params is None:
+            raise ValueError(f"params is required when lambd > 0 (got lambd={lam!r})")
+        cost += l2_penalty(params, lam, m)
+    return cost
+# --8<-- [end:compute_cost_from_logits]
 
 
 # --8<-- [start:model_backward]
@@ -352,19 +418,7 @@ def model_backward(
             f"AL must have the shape of the cached output {caches[-1].layer.Z.shape} "
             f"(got {AL_arr.shape})"
         )
-    lam = check_scalar(lambd, "lambd", low=0.0)
-    L, grads = len(caches), {}
-    dA, grads[f"W{L}"], grads[f"b{L}"] = linear_backward(AL_arr - Y_arr, caches[-1].layer.linear)
-    for k in range(L - 1, 0, -1):
-        cache = caches[k - 1]
-        if cache.mask is not None:
-            dA = dropout_backward(dA, cache.mask, cache.keep_prob)
-        dA, grads[f"W{k}"], grads[f"b{k}"] = linear_activation_backward(dA, cache.layer)
-    if lam > 0:
-        weights = {f"W{k}": caches[k - 1].layer.linear.W for k in range(1, L + 1)}
-        for key, decay in l2_penalty_grad(weights, lam, AL_arr.shape[1]).items():
-            grads[key] = grads[key] + decay
-    return {key: grads[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
+    return _backward(AL_arr, Y_arr, caches, check_scalar(lambd, "lambd", low=0.0))
 # --8<-- [end:model_backward]
 
 
@@ -415,15 +469,18 @@ def predict(
 
 
 # --8<-- [start:checks]
-def _outputs_and_labels(AL: object, Y: object, output: str) -> tuple[np.ndarray, np.ndarray]:
-    AL_arr = as_float_array(AL, "AL")
-    check_ndim(AL_arr, "AL", 2)
+def _outputs_and_labels(
+    AL: object, Y: object, output: str, *, name: str = "AL", probabilities: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    AL_arr = as_float_array(AL, name)
+    check_ndim(AL_arr, name, 2)
     Y_arr = as_float_array(Y, "Y")
-    check_same_shape(AL_arr, Y_arr, "AL", "Y")
-    for name, arr in (("AL", AL_arr), ("Y", Y_arr)):
+    check_same_shape(AL_arr, Y_arr, name, "Y")
+    checked = ((name, AL_arr), ("Y", Y_arr)) if probabilities else (("Y", Y_arr),)
+    for label, arr in checked:
         if ((arr < 0) | (arr > 1)).any():
             raise ValueError(
-                f"{name} must be in [0, 1] (got values from {arr.min()!r} to {arr.max()!r})"
+                f"{label} must be in [0, 1] (got values from {arr.min()!r} to {arr.max()!r})"
             )
     if output == "softmax":
         worst = float(np.max(np.abs(Y_arr.sum(axis=0) - 1.0)))
@@ -447,3 +504,322 @@ def _check_caches(caches: object) -> list[LayerCache]:
         )
     return list(caches)
 # --8<-- [end:checks]
+
+
+# --8<-- [start:core]
+# The arithmetic of model_forward and model_backward, on arguments they have validated. train
+# calls these directly, so a training step costs only its arithmetic: no checks and no scans
+# over the arrays inside the loop. _g and _dz are the formulas of dlnotes.activations (same
+# stable forms, same results) without that module's input checks.
+def _g(Z: np.ndarray, name: str) -> np.ndarray:
+    """A = g(Z) for a validated activation name (softmax over axis 0)."""
+    if name == "relu":
+        return np.maximum(Z, 0.0)
+    if name == "sigmoid":
+        e = np.exp(-np.abs(Z))  # exp of a non-positive number: no overflow
+        return np.where(Z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    if name == "tanh":
+        return np.tanh(Z)
+    if name == "leaky_relu":
+        return np.where(Z > 0, Z, 0.01 * Z)
+    if name == "softmax":
+        e = np.exp(Z - np.max(Z, axis=0, keepdims=True))  # max-shift: no overflow
+        return e / np.sum(e, axis=0, keepdims=True)
+    return Z  # "linear"
+
+
+def _dz(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
+    """dZ = dA * g'(Z) for a validated hidden activation name (relu'(0) = 0)."""
+    if name == "relu":
+        return dA * (Z > 0)
+    if name == "sigmoid":
+        e = np.exp(-np.abs(Z))
+        return dA * (e / (1.0 + e) ** 2)
+    if name == "tanh":
+        e = np.exp(-2.0 * np.abs(Z))
+        return dA * (4.0 * e / (1.0 + e) ** 2)
+    if name == "leaky_relu":
+        return np.where(Z > 0, dA, 0.01 * dA)
+    return dA  # "linear"
+
+
+def _forward(
+    X: np.ndarray,
+    layers: Sequence[tuple[np.ndarray, np.ndarray]],
+    hidden: str,
+    output: str,
+    keep: Sequence[float],
+    rng: np.random.Generator | None,
+) -> tuple[np.ndarray, list[LayerCache]]:
+    """model_forward after its checks: Z = W A + b, A = g(Z), dropout on hidden layers."""
+    A, caches = X, []
+    for (W, b), p in zip(layers[:-1], keep, strict=True):
+        Z = W @ A + b
+        cache = ActivationCache(LinearCache(A, W, b), Z, hidden)
+        A, mask = _g(Z, hidden), None
+        if p < 1.0:
+            A, mask = dropout_forward(A, p, rng=rng)
+        caches.append(LayerCache(cache, mask, p))
+    W, b = layers[-1]
+    Z = W @ A + b
+    caches.append(LayerCache(ActivationCache(LinearCache(A, W, b), Z, output), None, 1.0))
+    return _g(Z, output), caches
+
+
+def _backward(
+    AL: np.ndarray, Y: np.ndarray, caches: Sequence[LayerCache], lambd: float
+) -> dict[str, np.ndarray]:
+    """model_backward after its checks: dZ[L] = A[L] − Y, then layer by layer down to 1."""
+    L, m, grads = len(caches), AL.shape[1], {}
+    dZ = AL - Y
+    for k in range(L, 0, -1):
+        A_prev, W, _ = caches[k - 1].layer.linear
+        grads[f"W{k}"] = dZ @ A_prev.T / m
+        grads[f"b{k}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        if k > 1:
+            below = caches[k - 2]
+            dA = W.T @ dZ
+            if below.mask is not None:
+                dA = dropout_backward(dA, below.mask, below.keep_prob)
+            dZ = _dz(dA, below.layer.Z, below.layer.activation)
+    if lambd > 0:
+        weights = {f"W{k}": caches[k - 1].layer.linear.W for k in range(1, L + 1)}
+        for key, decay in l2_penalty_grad(weights, lambd, m).items():
+            grads[key] = grads[key] + decay
+    return {key: grads[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
+# --8<-- [end:core]
+
+
+# --8<-- [start:train_helpers]
+class _Optimizer(Protocol):
+    """What train needs of an optimizer: the init/update pair of dlnotes.optimizers."""
+
+    def init(self, params: Mapping[str, np.ndarray]) -> Any: ...
+
+    def update(
+        self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray], state: Any
+    ) -> tuple[dict[str, np.ndarray], Any]: ...
+
+
+def _check_optimizer(optimizer: object) -> _Optimizer:
+    if not all(callable(getattr(optimizer, name, None)) for name in ("init", "update")):
+        raise TypeError(
+            "optimizer must have init(params) and update(params, grads, state) methods, "
+            f"e.g. dlnotes.optimizers.SGD(lr=0.01) (got {type(optimizer).__name__})"
+        )
+    return cast(_Optimizer, optimizer)
+
+
+def _training_set(
+    X: object, Y: object, dims: Sequence[int], output: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """X (n[0], m) and labels Y (n[L], m) in [0, 1] (one-hot columns for softmax), X's dtype."""
+    X_arr = as_float_array(X, "X")
+    check_ndim(X_arr, "X", 2)
+    if X_arr.shape[0] != dims[0]:
+        raise ValueError(
+            f"layer_dims[0] must be the number of input features X.shape[0] = {X_arr.shape[0]} "
+            f"(got {dims[0]})"
+        )
+    Y_arr = as_float_array(Y, "Y").astype(X_arr.dtype, copy=False)
+    if Y_arr.shape != (dims[-1], X_arr.shape[1]):
+        raise ValueError(
+            f"Y must have shape (n[L], m) = {(dims[-1], X_arr.shape[1])} (got {Y_arr.shape})"
+        )
+    if ((Y_arr < 0) | (Y_arr > 1)).any():
+        raise ValueError(
+            f"Y must be in [0, 1] (got values from {Y_arr.min()!r} to {Y_arr.max()!r})"
+        )
+    if output == "softmax":
+        if dims[-1] < 2:
+            raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
+        _outputs_and_labels(Y_arr, Y_arr, output)  # one-hot (summing-to-1) columns
+    return X_arr, Y_arr
+
+
+def _layers_of(
+    theta: np.ndarray, shapes: Sequence[tuple[int, ...]]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """[(W1, b1), …] as views into the flat vector θ = (W1, b1, W2, …): no copy."""
+    views, start = [], 0
+    for shape in shapes:
+        views.append(theta[start : start + math.prod(shape)].reshape(shape))
+        start += math.prod(shape)
+    return list(zip(views[::2], views[1::2], strict=True))
+
+
+def _update_in_place(
+    optimizer: _Optimizer, theta: np.ndarray, grads: Mapping[str, np.ndarray], state: Any
+) -> Any:
+    """θ, s ← optimizer.update(θ, g, s), writing the new θ into θ itself (the params are views)."""
+    g = np.concatenate([grads[key].ravel() for key in grads])  # the order of θ: W1, b1, …
+    new, state = optimizer.update({"theta": theta}, {"theta": g}, state)
+    theta[...] = new["theta"]
+    return state
+
+
+def _batch_cost(caches: Sequence[LayerCache], Y: np.ndarray, lambd: float) -> float:
+    """J on one (mini-)batch, from the logits Z[L]: finite even where A[L] rounds to 0 or 1."""
+    ZL, m = caches[-1].layer.Z, Y.shape[1]
+    if caches[-1].layer.activation == "softmax":
+        loss = softmax_cross_entropy(ZL, Y, reduction="sum")
+    else:
+        loss = binary_cross_entropy_with_logits(ZL, Y, reduction="sum")
+    cost = float(loss) / m
+    if lambd > 0:
+        weights = {f"W{k}": c.layer.linear.W for k, c in enumerate(caches, start=1)}
+        cost += l2_penalty(weights, lambd, m)
+    return cost
+# --8<-- [end:train_helpers]
+
+
+# --8<-- [start:train]
+def train(
+    X: np.ndarray,
+    Y: np.ndarray,
+    layer_dims: Sequence[int],
+    optimizer: _Optimizer,
+    *,
+    num_epochs: int,
+    rng: np.random.Generator,
+    batch_size: int | None = None,
+    initialization: str = "he",
+    scale: float = 0.01,
+    lambd: float = 0.0,
+    keep_prob: float | Sequence[float] = 1.0,
+    hidden: str = "relu",
+    output: str = "sigmoid",
+    record_every: int = 100,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    r"""Train an L-layer network (notes 004's ``model``): batch or mini-batch, any optimizer.
+
+    Parameters
+    ----------
+    X : array_like
+        Training inputs, shape (n[0], m): one example per column.
+    Y : array_like
+        Labels, shape (n[L], m): 0/1 for a sigmoid output, one-hot columns for softmax. A
+        (m,) label vector is an error.
+    layer_dims : sequence of int
+        ``[n[0], n[1], …, n[L]]``, e.g. ``[2, 10, 5, 1]`` (notes 004's ``layers_dims``).
+    optimizer : an optimizer of :mod:`dlnotes.optimizers`
+        Anything with ``init(params)`` and ``update(params, grads, state)``, e.g.
+        ``SGD(lr=0.01)``, ``Momentum(lr, beta=0.9)`` or ``Adam(lr)``. The learning rate is
+        the optimizer's.
+    num_epochs : int
+        Passes over the training set, ≥ 1. With batch gradient descent an epoch is one
+        iteration (the notes' ``num_iterations``).
+    rng : numpy.random.Generator
+        Draws, in this order: the initial weights; then in each epoch the mini-batch
+        permutation (only with ``batch_size``) and, step by step, the dropout masks.
+    batch_size : int, optional
+        Mini-batch size ≥ 1, e.g. 64: the batches of
+        :func:`dlnotes.data.random_mini_batches`, reshuffled every epoch. ``None`` (default)
+        is batch gradient descent on all m examples, without shuffling.
+    initialization : {"he", "xavier", "glorot", "random", "zeros"}, default "he"
+        The method of :func:`dlnotes.initializers.initialize_parameters`.
+    scale : float, default 0.01
+        The factor of ``"random"``: ``initialization="random", scale=10`` is notes 004's
+        large random initialization.
+    lambd : float, default 0.0
+        The L2 regularization λ ≥ 0 (notes 004 §1.2.1).
+    keep_prob : float or sequence of float, default 1.0
+        Dropout keep probability of the hidden layers, as for :func:`model_forward` (notes 004
+        §1.2.2); 1.0 is no dropout.
+    hidden, output : str
+        The activations, as for :func:`model_forward`.
+    record_every : int, default 100
+        Record the cost every this many epochs, ≥ 1.
+
+    Returns
+    -------
+    params : dict of str to numpy.ndarray
+        The trained ``"W1", "b1", …``, in the dtype of ``X`` (float64 unless X is float32).
+    costs : numpy.ndarray
+        The cost at epochs 0, ``record_every``, 2·``record_every``, … (float64): the
+        batch-size-weighted mean of the mini-batch costs :math:`J^{\{t\}}` met during that
+        epoch (with batch GD: :math:`J` before that iteration's update). It is computed from
+        the logits :math:`Z^{[L]}`, so it stays finite where :math:`A^{[L]}` rounds to 0 or 1,
+        and includes the L2 term and the dropout of training, as in the notes.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D and finite, ``layer_dims[0] != X.shape[0]``, ``Y`` is not
+        (n[L], m) with entries in [0, 1] (one-hot columns for softmax), a count is < 1,
+        ``lambd < 0``, a keep probability is outside (0, 1], or a name is unknown.
+    TypeError
+        If ``optimizer`` has no ``init``/``update`` methods, ``rng`` is not a Generator, or a
+        count is not an int.
+
+    Notes
+    -----
+    Notes 004 §2.1 (batch and mini-batch gradient descent), with the initialization of §1.1,
+    the regularization of §1.2 and the optimizers of §2.1.3-2.1.4 plugged in:
+
+    .. math::
+        \begin{aligned}
+        &\theta \leftarrow \text{initialize}(n^{[0]}, \dots, n^{[L]}), \qquad
+        s \leftarrow \text{optimizer.init}(\theta) \\
+        &\textbf{for } \text{epoch} = 0, \dots, \text{num\_epochs} - 1 \textbf{ do} \\
+        &\quad \textbf{for } (X^{\{t\}}, Y^{\{t\}}) \textbf{ in }
+        \text{shuffle-and-partition}(X, Y) \text{ (batch GD: just } (X, Y)\text{)}
+        \textbf{ do} \\
+        &\qquad A^{[L]}, \text{caches} \leftarrow \text{model\_forward}(X^{\{t\}}, \theta,
+        \text{keep\_prob}) \\
+        &\qquad g \leftarrow \text{model\_backward}(A^{[L]}, Y^{\{t\}}, \text{caches},
+        \lambda) \\
+        &\qquad \theta, s \leftarrow \text{optimizer.update}(\theta, g, s)
+        \end{aligned}
+
+    The arguments are checked once, here; each step then runs the arithmetic of
+    :func:`model_forward` and :func:`model_backward` without checking the arrays again. The
+    optimizer sees the parameters as one flat vector :math:`\theta = (W^{[1]}, b^{[1]},
+    W^{[2]}, \dots)` (the ``dictionary_to_vector`` of gradient checking): every optimizer of
+    :mod:`dlnotes.optimizers` acts entry by entry, so one call on θ is the same update as one
+    call per ``W`` and ``b``, with less overhead per step.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from dlnotes.data import make_moons
+    >>> from dlnotes.network import predict, train
+    >>> from dlnotes.optimizers import Adam
+    >>> rng = np.random.default_rng(0)
+    >>> X, Y = make_moons(200, noise=0.1, rng=rng)
+    >>> params, costs = train(X, Y, [2, 8, 1], Adam(lr=0.01), num_epochs=100, batch_size=64,
+    ...                       rng=rng, record_every=10)
+    >>> print(len(costs), bool(costs[-1] < costs[0]))
+    10 True
+    >>> accuracy = np.mean(predict(X, params) == Y)
+    >>> print(bool(accuracy > 0.85), params["W1"].shape)
+    True (8, 2)
+    """
+    gen = check_rng(rng)
+    params = initialize_parameters(layer_dims, initialization, rng=gen, scale=scale)
+    out = check_choice(output, "output", OUTPUT_ACTIVATIONS)
+    X_arr, Y_arr = _training_set(X, Y, [int(n) for n in layer_dims], out)
+    hid = check_choice(hidden, "hidden", HIDDEN_ACTIVATIONS)
+    keep = _keep_probs(keep_prob, len(params) // 2 - 1)
+    opt, lam = _check_optimizer(optimizer), check_scalar(lambd, "lambd", low=0.0)
+    epochs = check_int(num_epochs, "num_epochs", low=1)
+    every = check_int(record_every, "record_every", low=1)
+    size = None if batch_size is None else check_int(batch_size, "batch_size", low=1)
+    shapes = [p.shape for p in params.values()]
+    theta = np.concatenate([p.ravel() for p in params.values()]).astype(X_arr.dtype)
+    layers = _layers_of(theta, shapes)  # views into θ, updated in place
+    state, costs = opt.init({"theta": theta}), []
+    for epoch in range(epochs):
+        batches = [(X_arr, Y_arr)] if size is None else random_mini_batches(
+            X_arr, Y_arr, size, rng=gen)
+        total = 0.0
+        for X_t, Y_t in batches:
+            AL, caches = _forward(X_t, layers, hid, out, keep, gen)
+            if epoch % every == 0:
+                total += Y_t.shape[1] * _batch_cost(caches, Y_t, lam)
+            state = _update_in_place(opt, theta, _backward(AL, Y_t, caches, lam), state)
+        if epoch % every == 0:
+            costs.append(total / X_arr.shape[1])
+    trained = [array.copy() for layer in layers for array in layer]
+    return dict(zip(params, trained, strict=True)), np.array(costs)
+# --8<-- [end:train]
