@@ -14,12 +14,12 @@ def saddle_grad(w: np.ndarray) -> np.ndarray:
     return np.array([w[0], -w[1]])
 
 
-def path_of(opt: object) -> np.ndarray:
+def path_of(opt) -> np.ndarray:
     params = {"w": START.copy()}
-    state = opt.init(params)  # type: ignore[attr-defined]
+    state = opt.init(params)
     path = [params["w"]]
     for _ in range(STEPS):
-        params, state = opt.update(params, {"w": saddle_grad(params["w"])}, state)  # type: ignore[attr-defined]
+        params, state = opt.update(params, {"w": saddle_grad(params["w"])}, state)
         path.append(params["w"])
     return np.array(path)
 
@@ -40,7 +40,8 @@ def make_figure() -> plt.Figure:
         J = 0.5 * (path[:, 0] ** 2 - path[:, 1] ** 2)
         right.plot(np.arange(STEPS + 1), J, color=color, label=label)
     left.plot(0, 0, "k+", ms=12)
-    left.set(xlabel="$w_1$", ylabel="$w_2$", title=r"$J = \frac{1}{2}(w_1^2 - w_2^2)$ from (−2, 0.001)")
+    title = r"$J = \frac{1}{2}(w_1^2 - w_2^2)$ from (−2, 0.001)"
+    left.set(xlabel="$w_1$", ylabel="$w_2$", title=title)
     right.set(xlabel="step t", ylabel="J", ylim=(-3, 2.2), title="Cost: leaving the saddle")
     right.legend(frameon=False, fontsize=8)
     fig.tight_layout()

@@ -15,14 +15,13 @@ def bowl_grad(w: np.ndarray) -> np.ndarray:
     return CURVATURE * w
 
 
-def trajectory(opt: object, grad: object = bowl_grad, start: np.ndarray = START,
-               steps: int = STEPS) -> np.ndarray:
+def trajectory(opt, grad=bowl_grad, start: np.ndarray = START, steps: int = STEPS) -> np.ndarray:
     """The points w_0, …, w_steps visited by ``opt`` on the gradient field ``grad``."""
     params = {"w": start.copy()}
-    state = opt.init(params)  # type: ignore[attr-defined]
+    state = opt.init(params)
     path = [params["w"]]
     for _ in range(steps):
-        params, state = opt.update(params, {"w": grad(params["w"])}, state)  # type: ignore[attr-defined]
+        params, state = opt.update(params, {"w": grad(params["w"])}, state)
         path.append(params["w"])
     return np.array(path)
 
