@@ -31,7 +31,7 @@ __all__ = [
     "replace_output_layer",
 ]
 
-# a gap counts as "high" above this many error-rate points (2 percentage points)
+# a gap counts as "high" from this many error-rate points on (2 percentage points)
 HIGH_GAP = 0.02
 
 ADVICE = {
@@ -118,14 +118,15 @@ def diagnose(
         Error on a training-dev set (training distribution, not trained on), in [0, 1].
         Without it, variance and data mismatch cannot be told apart.
     tol : float, default 0.02
-        A gap larger than ``tol`` counts as high (≥ 0).
+        A positive gap of at least ``tol`` counts as high (≥ 0; rounding noise of 1e-12 is
+        ignored, so 0.10 − 0.08 counts as 0.02).
 
     Returns
     -------
     dict
         ``"avoidable_bias"`` (float): train − human. ``"variance"`` (float): train-dev − train,
         or dev − train without a training-dev set. ``"data_mismatch"`` (float or None):
-        dev − train-dev. ``"problems"`` (list of str): the keys of the gaps above ``tol``, in
+        dev − train-dev. ``"problems"`` (list of str): the keys of the high gaps, in
         the order to address them (bias first, notes 000 §1.3). ``"advice"`` (str): what to
         do next for the first problem, or that both bias and variance are low.
 
@@ -163,11 +164,12 @@ def diagnose(
                          for v, k in zip((human_error, train_error, dev_error), names, strict=True))
     tdev = None if train_dev_error is None else check_scalar(
         train_dev_error, "train_dev_error", low=0.0, high=1.0)
-    limit = check_scalar(tol, "tol", low=0.0) + 1e-12  # 0.16 − 0.15 is 0.0100…09 in floats
+    # 0.10 − 0.08 is 0.01999…96 in floats: compare with a little slack
+    limit = check_scalar(tol, "tol", low=0.0) - 1e-12
     gaps = {"avoidable_bias": train - human,
             "variance": (dev if tdev is None else tdev) - train,
             "data_mismatch": None if tdev is None else dev - tdev}
-    problems = [k for k, g in gaps.items() if g is not None and g > limit]
+    problems = [k for k, g in gaps.items() if g is not None and g > 0 and g >= limit]
     advice = ADVICE[problems[0]] if problems else (
         "bias and variance are both low: check the metric and dev/test set still reflect the goal")
     return {**gaps, "problems": problems, "advice": advice}
