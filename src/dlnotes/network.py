@@ -32,7 +32,6 @@ from dlnotes._validation import (
 from dlnotes.data import random_mini_batches
 from dlnotes.initializers import initialize_parameters
 from dlnotes.layers import ActivationCache, LinearCache
-from dlnotes.losses import binary_cross_entropy_with_logits, softmax_cross_entropy
 from dlnotes.regularization import dropout_backward, dropout_forward, l2_penalty, l2_penalty_grad
 
 __all__ = [
@@ -626,14 +625,10 @@ def _training_set(
         raise ValueError(
             f"Y must have shape (n[L], m) = {(dims[-1], X_arr.shape[1])} (got {Y_arr.shape})"
         )
-    if ((Y_arr < 0) | (Y_arr > 1)).any():
-        raise ValueError(
-            f"Y must be in [0, 1] (got values from {Y_arr.min()!r} to {Y_arr.max()!r})"
-        )
-    if output == "softmax":
-        if dims[-1] < 2:
-            raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
-        _outputs_and_labels(Y_arr, Y_arr, output)  # one-hot (summing-to-1) columns
+    if output == "softmax" and dims[-1] < 2:
+        raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
+    # Y in [0, 1], and one-hot (summing to 1) columns for a softmax output
+    _outputs_and_labels(Y_arr, Y_arr, output, name="Y", probabilities=False)
     return X_arr, Y_arr
 
 
@@ -660,16 +655,9 @@ def _update_in_place(
 
 def _batch_cost(caches: Sequence[LayerCache], Y: np.ndarray, lambd: float) -> float:
     """J on one (mini-)batch, from the logits Z[L]: finite even where A[L] rounds to 0 or 1."""
-    ZL, m = caches[-1].layer.Z, Y.shape[1]
-    if caches[-1].layer.activation == "softmax":
-        loss = softmax_cross_entropy(ZL, Y, reduction="sum")
-    else:
-        loss = binary_cross_entropy_with_logits(ZL, Y, reduction="sum")
-    cost = float(loss) / m
-    if lambd > 0:
-        weights = {f"W{k}": c.layer.linear.W for k, c in enumerate(caches, start=1)}
-        cost += l2_penalty(weights, lambd, m)
-    return cost
+    last = caches[-1].layer
+    weights = {f"W{k}": c.layer.linear.W for k, c in enumerate(caches, start=1)}
+    return compute_cost_from_logits(last.Z, Y, weights, lambd, output=last.activation)
 # --8<-- [end:train_helpers]
 
 
