@@ -374,7 +374,7 @@ def dropout_forward(
     [0, 1), so :math:`P(d_{ij} = 1) = \text{keep\_prob}`:
 
     .. math::
-        d^{[l]}_{ij} = \mathbb{1}[u_{ij} < \text{keep\_prob}], \qquad
+        d^{[l]}_{ij} = \mathbf{1}[u_{ij} < \text{keep\_prob}], \qquad
         A^{[l]} \leftarrow \frac{A^{[l]} \odot d^{[l]}}{\text{keep\_prob}}, \qquad
         \mathbb{E}\bigl[A^{[l]}_{\text{out}}\bigr] = A^{[l]}
 

@@ -388,7 +388,7 @@ def multitask_cross_entropy_grad(logits: np.ndarray, Y: np.ndarray) -> np.ndarra
     -----
     .. math:: \frac{\partial J}{\partial z_j^{(i)}}
               = \frac{1}{m}\bigl(\sigma(z_j^{(i)}) - y_j^{(i)}\bigr)\,
-                \mathbb{1}[(j, i) \in P]
+                \mathbf{1}[(j, i) \in P]
 
     Examples
     --------
