@@ -174,6 +174,33 @@ def test_bias_before_batch_norm_is_redundant_property(Z: np.ndarray, b: np.ndarr
     assert np.all(np.abs(with_b - without) <= 1e-7 * scale * (1 + cache.inv_std))
 
 
+@given(
+    Z=arrays(np.float64, (3, 7), elements=st.floats(-50, 50)),
+    G=arrays(np.float64, (3, 7), elements=st.floats(-5, 5)),
+)
+def test_dZ_sums_to_zero_and_is_orthogonal_to_z_hat_up_to_eps_property(
+    Z: np.ndarray, G: np.ndarray
+) -> None:
+    # the mean path removes the ones direction exactly: Σ_i dz = 0; the variance path removes
+    # the ẑ direction up to ε: Σ_i dz·ẑ = (1/√(σ²+ε))·ε/(σ²+ε)·Σ_i dẑ·ẑ
+    gamma = np.full((3, 1), 1.3)
+    _, cache = batchnorm_forward(Z, gamma, np.zeros((3, 1)))
+    dZ, _, _ = batchnorm_backward(G, cache)
+    bound = 1e-9 * (1 + np.abs(G).sum()) * (1 + cache.inv_std.max())
+    assert np.all(np.abs(dZ.sum(axis=1)) <= bound)
+    along = np.sum(gamma * G * cache.z_hat, axis=1, keepdims=True)
+    expected = cache.inv_std * 1e-5 / (cache.var + 1e-5) * along
+    assert np.all(np.abs(np.sum(dZ * cache.z_hat, axis=1, keepdims=True) - expected) <= bound)
+
+
+@given(Z=arrays(np.float64, (2, 5), elements=st.floats(-50, 50)))
+def test_inference_with_the_batch_statistics_equals_training_mode_property(Z: np.ndarray) -> None:
+    gamma, beta = np.array([[0.5], [2.0]]), np.array([[1.0], [-1.0]])
+    train_out, cache = batchnorm_forward(Z, gamma, beta)
+    infer_out = batchnorm_inference(Z, gamma, beta, cache.mu, cache.var)
+    np.testing.assert_allclose(infer_out, train_out, rtol=1e-10, atol=1e-10)
+
+
 def test_a_constant_row_normalizes_to_beta_without_warnings() -> None:
     Z = np.vstack([np.full((1, 4), 7.0), np.arange(4.0)[None, :]])
     out, cache = batchnorm_forward(Z, np.full((2, 1), 3.0), np.array([[0.25], [0.0]]))

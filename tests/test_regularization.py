@@ -81,6 +81,21 @@ def test_l1_penalty_follows_the_notes_lambda_over_2m_scaling() -> None:
     assert l1_penalty(params, lambd=1.0, m=4) == pytest.approx(6.0 / 8)
 
 
+@given(
+    W=arrays(np.float64, (3, 4), elements=st.floats(-50, 50)),
+    c=st.floats(-10, 10),
+    lambd=st.floats(0, 10),
+    m=st.integers(1, 1000),
+)
+def test_penalties_scale_as_norms_property(W: np.ndarray, c: float, lambd: float, m: int) -> None:
+    params, scaled = {"W1": W, "b1": np.ones((3, 1))}, {"W1": c * W, "b1": np.ones((3, 1))}
+    l2, l1 = l2_penalty(params, lambd, m), l1_penalty(params, lambd, m)
+    assert l2 >= 0 and l1 >= 0
+    assert l2_penalty(scaled, lambd, m) == pytest.approx(c**2 * l2, rel=1e-12, abs=1e-300)
+    assert l1_penalty(scaled, lambd, m) == pytest.approx(abs(c) * l1, rel=1e-12, abs=1e-300)
+    assert l2_penalty(params, 2 * lambd, m) == pytest.approx(2 * l2, rel=1e-12, abs=1e-300)
+
+
 def test_l1_gradient_at_zero_is_zero_like_torch() -> None:
     W = torch.zeros((1, 2), dtype=torch.float64, requires_grad=True)
     (g,) = torch.autograd.grad(torch.sum(torch.abs(W)), W)
