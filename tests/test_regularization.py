@@ -378,6 +378,15 @@ def test_flip_matches_numpy_and_is_an_involution() -> None:
     np.testing.assert_array_equal(flip(stack), stack[:, :, ::-1])
 
 
+def test_flip_matches_torch_flip() -> None:
+    stack = np.random.default_rng(1).normal(size=(3, 4, 5))
+    t = torch.tensor(stack)
+    np.testing.assert_array_equal(flip(stack), torch.flip(t, dims=[-1]).numpy())
+    np.testing.assert_array_equal(
+        flip(stack, direction="vertical"), torch.flip(t, dims=[-2]).numpy()
+    )
+
+
 def test_random_flip_flips_about_half_of_the_images() -> None:
     stack = np.random.default_rng(0).normal(size=(1000, 2, 3))
     out = random_flip(stack, rng=np.random.default_rng(1))
