@@ -601,10 +601,13 @@ class _Optimizer(Protocol):
 
 
 def _check_optimizer(optimizer: object) -> _Optimizer:
-    if not all(callable(getattr(optimizer, name, None)) for name in ("init", "update")):
+    methods = all(callable(getattr(optimizer, name, None)) for name in ("init", "update"))
+    if isinstance(optimizer, type) or not methods:
+        got = (f"the class {optimizer.__name__}" if isinstance(optimizer, type)
+               else type(optimizer).__name__)
         raise TypeError(
             "optimizer must have init(params) and update(params, grads, state) methods, "
-            f"e.g. dlnotes.optimizers.SGD(lr=0.01) (got {type(optimizer).__name__})"
+            f"e.g. dlnotes.optimizers.SGD(lr=0.01) (got {got})"
         )
     return cast(_Optimizer, optimizer)
 
