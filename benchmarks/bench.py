@@ -32,6 +32,7 @@ import torch
 import torch.nn.functional as F
 
 import dlnotes
+import dlnotes.network
 from dlnotes.batchnorm import batchnorm_backward, batchnorm_forward
 from dlnotes.layers import linear_backward, linear_forward
 from dlnotes.losses import softmax_cross_entropy, softmax_cross_entropy_grad
@@ -330,6 +331,36 @@ def case_batchnorm(n: int, m: int, *, seed: int = 0) -> Case:
     return Case(ours, {"torch": peer}, check)
 
 
+def _torch_training_loop(
+    X: np.ndarray, Y: np.ndarray, params0: dict[str, np.ndarray], steps: int, lr: float
+) -> Callable[[], list[torch.Tensor]]:
+    """The same loop as a practitioner writes it with torch: nn.Linear layers, autograd, Adam
+    with its defaults, from the weights params0 ([2, 5, 2, 1], ReLU, ReLU, sigmoid output)."""
+    model = torch.nn.Sequential(
+        torch.nn.Linear(2, 5), torch.nn.ReLU(),
+        torch.nn.Linear(5, 2), torch.nn.ReLU(),
+        torch.nn.Linear(2, 1),
+    ).double()
+    Xt, Yt = torch.tensor(X.T.copy()), torch.tensor(Y.T.copy())
+    linears = [model[0], model[2], model[4]]
+
+    def loop() -> list[torch.Tensor]:
+        with torch.no_grad():
+            for k, layer in enumerate(linears, start=1):
+                layer.weight.copy_(torch.from_numpy(params0[f"W{k}"]))
+                layer.bias.copy_(torch.from_numpy(params0[f"b{k}"].ravel()))
+        topt = torch.optim.Adam(model.parameters(), lr=lr)
+        for _ in range(steps):
+            topt.zero_grad()
+            # the mean binary cross-entropy of sigmoid(Z[3]), from the logits (stable form)
+            loss = F.binary_cross_entropy_with_logits(model(Xt), Yt)
+            loss.backward()
+            topt.step()
+        return [p.detach().clone() for p in model.parameters()]
+
+    return loop
+
+
 def case_training(steps: int, m: int = 64, *, seed: int = 0, lr: float = 0.0007) -> Case:
     """``steps`` Adam steps of the [2, 5, 2, 1] network (ReLU, ReLU, sigmoid) on m examples."""
     rng = np.random.default_rng(seed)
@@ -350,28 +381,7 @@ def case_training(steps: int, m: int = 64, *, seed: int = 0, lr: float = 0.0007)
             params, state = opt.update(params, grads, state)
         return params
 
-    # the same loop as a practitioner writes it with torch: nn.Linear layers, autograd, Adam
-    model = torch.nn.Sequential(
-        torch.nn.Linear(2, 5), torch.nn.ReLU(),
-        torch.nn.Linear(5, 2), torch.nn.ReLU(),
-        torch.nn.Linear(2, 1),
-    ).double()
-    Xt, Yt = torch.tensor(X.T.copy()), torch.tensor(Y.T.copy())
-    linears = [model[0], model[2], model[4]]
-
-    def peer() -> list[torch.Tensor]:
-        with torch.no_grad():
-            for k, layer in enumerate(linears, start=1):
-                layer.weight.copy_(torch.from_numpy(params0[f"W{k}"]))
-                layer.bias.copy_(torch.from_numpy(params0[f"b{k}"].ravel()))
-        topt = torch.optim.Adam(model.parameters(), lr=lr)
-        for _ in range(steps):
-            topt.zero_grad()
-            # the mean binary cross-entropy of sigmoid(Z[3]), from the logits (stable form)
-            loss = F.binary_cross_entropy_with_logits(model(Xt), Yt)
-            loss.backward()
-            topt.step()
-        return [p.detach().clone() for p in model.parameters()]
+    peer = _torch_training_loop(X, Y, params0, steps, lr)
 
     def check() -> None:
         params, tparams = ours(), peer()
@@ -379,6 +389,34 @@ def case_training(steps: int, m: int = 64, *, seed: int = 0, lr: float = 0.0007)
             assert_close(f"training {key}", p, t.reshape(p.shape), rtol=1e-9, atol=1e-12)
 
     return Case(ours, {"torch": peer}, check)
+
+
+def case_train_function(steps: int, m: int = 64, *, seed: int = 0, lr: float = 0.0007) -> Case:
+    """``steps`` epochs of dlnotes.network.train (batch GD with Adam, [2, 5, 2, 1], checks once
+    per run) against the same torch loop as case_training, from the same He initialization."""
+    import dlnotes.network as network
+    from dlnotes.initializers import initialize_parameters
+
+    train = network.train  # type: ignore[attr-defined]
+    rng = np.random.default_rng(seed)
+    dims = [2, 5, 2, 1]
+    X = rng.standard_normal((2, m))
+    Y = (X[0:1] * X[1:2] > 0).astype(np.float64)
+    # train draws its initial weights first from its rng: the same draw seeds the torch model
+    params0 = initialize_parameters(dims, "he", rng=np.random.default_rng(seed + 1))
+    torch_case = _torch_training_loop(X, Y, params0, steps, lr)
+
+    def ours() -> dict[str, np.ndarray]:
+        params, _ = train(X, Y, dims, Adam(lr=lr), num_epochs=steps, record_every=steps,
+                          rng=np.random.default_rng(seed + 1))
+        return params
+
+    def check() -> None:
+        params, tparams = ours(), torch_case()
+        for (key, p), t in zip(params.items(), tparams, strict=True):
+            assert_close(f"train {key}", p, t.reshape(p.shape), rtol=1e-9, atol=1e-12)
+
+    return Case(ours, {"torch": torch_case}, check)
 
 
 def case_vectorization(n: int, *, seed: int = 0) -> Case:
@@ -555,8 +593,11 @@ def main(argv: list[str] | None = None) -> int:
     add(f"batchnorm_forward + backward, {n} × {m}", case_batchnorm(n, m), [("torch", 1.5)])
 
     steps = 20 if quick else 200
-    add(f"{steps} Adam training steps, [2, 5, 2, 1], m = 64", case_training(steps),
-        [("torch", 0.34)])
+    add(f"{steps} Adam training steps, [2, 5, 2, 1], m = 64 (model_forward, model_backward, "
+        "Adam.update)", case_training(steps), [("torch", 0.34)])
+    if hasattr(dlnotes.network, "train"):
+        add(f"… the same {steps} steps through dlnotes.network.train (issue 6)",
+            case_train_function(steps), [("torch", 0.34)])
 
     peak, param_bytes = adam_peak_memory(n_adam)
     units = peak / param_bytes

@@ -32,6 +32,7 @@ TINY_CASES = {
     "linear": lambda: bench.case_linear(6, 5, 4),
     "batchnorm": lambda: bench.case_batchnorm(5, 9),
     "training": lambda: bench.case_training(5),
+    "train_function": lambda: bench.case_train_function(5),
     "vectorization": lambda: bench.case_vectorization(1000),
 }
 
