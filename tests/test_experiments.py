@@ -351,7 +351,7 @@ def test_make_field_labels_are_the_side_of_the_wavy_line_without_noise() -> None
     assert X.shape == (2, 2000) and Y.shape == (1, 2000)
     assert X.dtype == np.float64 and Y.dtype == np.int64
     assert np.abs(X).max() <= 0.75
-    np.testing.assert_array_equal(Y[0], X[1] > 0.3 * np.sin(np.pi * X[0] / 0.75))
+    np.testing.assert_array_equal(Y[0], X[1] > 0.2 * np.sin(np.pi * X[0] / 1.5))
     assert 0.45 < Y.mean() < 0.55  # the line splits the field in halves
 
 

@@ -343,7 +343,7 @@ def train_dev_test_split(
 
 # --8<-- [start:make_field]
 def make_field(
-    m: int, *, noise: float, rng: np.random.Generator, flip: float = 0.05
+    m: int, *, noise: float, rng: np.random.Generator, flip: float = 0.1
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""A noisy two-class 2-D "field" set, standing in for notes 004's football data.
 
@@ -361,7 +361,7 @@ def make_field(
         (points near the line cross it); ``>= 0``.
     rng : numpy.random.Generator
         Source of the positions, the noise and the label flips.
-    flip : float, default 0.05
+    flip : float, default 0.1
         Probability that a label is flipped (isolated mislabelled points); in ``[0, 0.5]``.
 
     Returns
@@ -383,12 +383,12 @@ def make_field(
     Notes
     -----
     Positions are uniform on the field :math:`[-0.75, 0.75]^2`; the label is 1 above the line
-    :math:`x_2 = 0.3 \sin(\pi x_1 / 0.75)` (one period across the field), then the noise is
-    added and a fraction ``flip`` of the labels is flipped:
+    :math:`x_2 = 0.2 \sin(\pi x_1 / 1.5)` (half a period of a sine across the field), then the
+    noise is added and a fraction ``flip`` of the labels is flipped:
 
     .. math::
         x \sim \mathcal{U}([-0.75, 0.75]^2), \qquad
-        y = \mathbb{1}\!\left[x_2 > 0.3 \sin(\pi x_1 / 0.75)\right], \qquad
+        y = \mathbb{1}\!\left[x_2 > 0.2 \sin(\pi x_1 / 1.5)\right], \qquad
         x \leftarrow x + \mathcal{N}(0, \text{noise}^2 I), \qquad
         y \leftarrow 1 - y \text{ with probability flip}
 
@@ -403,7 +403,7 @@ def make_field(
     >>> print(X.shape, Y.shape, Y.dtype, bool(np.abs(X).max() < 1.0))
     (2, 211) (1, 211) int64 True
     >>> X, Y = make_field(500, noise=0.0, flip=0.0, rng=np.random.default_rng(0))
-    >>> above = X[1] > 0.3 * np.sin(np.pi * X[0] / 0.75)
+    >>> above = X[1] > 0.2 * np.sin(np.pi * X[0] / 1.5)
     >>> print(bool(np.array_equal(Y[0] == 1, above)))
     True
     """
@@ -412,7 +412,7 @@ def make_field(
     p = check_scalar(flip, "flip", low=0.0, high=0.5)
     gen = check_rng(rng)
     X = gen.uniform(-0.75, 0.75, size=(2, n))
-    Y = (X[1] > 0.3 * np.sin(np.pi * X[0] / 0.75)).astype(np.int64)[None, :]
+    Y = (X[1] > 0.2 * np.sin(np.pi * X[0] / 1.5)).astype(np.int64)[None, :]
     if sd > 0:
         X = X + gen.normal(scale=sd, size=X.shape)
     if p > 0:
