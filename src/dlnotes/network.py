@@ -693,7 +693,7 @@ def train(
         (m,) label vector is an error.
     layer_dims : sequence of int
         ``[n[0], n[1], …, n[L]]``, e.g. ``[2, 10, 5, 1]`` (notes 004's ``layers_dims``).
-    optimizer : an optimizer of :mod:`dlnotes.optimizers`
+    optimizer : an optimizer of ``dlnotes.optimizers``
         Anything with ``init(params)`` and ``update(params, grads, state)``, e.g.
         ``SGD(lr=0.01)``, ``Momentum(lr, beta=0.9)`` or ``Adam(lr)``. The learning rate is
         the optimizer's.
@@ -705,20 +705,20 @@ def train(
         permutation (only with ``batch_size``) and, step by step, the dropout masks.
     batch_size : int, optional
         Mini-batch size ≥ 1, e.g. 64: the batches of
-        :func:`dlnotes.data.random_mini_batches`, reshuffled every epoch. ``None`` (default)
+        ``dlnotes.data.random_mini_batches``, reshuffled every epoch. ``None`` (default)
         is batch gradient descent on all m examples, without shuffling.
     initialization : {"he", "xavier", "glorot", "random", "zeros"}, default "he"
-        The method of :func:`dlnotes.initializers.initialize_parameters`.
+        The method of ``dlnotes.initializers.initialize_parameters``.
     scale : float, default 0.01
         The factor of ``"random"``: ``initialization="random", scale=10`` is notes 004's
         large random initialization.
     lambd : float, default 0.0
         The L2 regularization λ ≥ 0 (notes 004 §1.2.1).
     keep_prob : float or sequence of float, default 1.0
-        Dropout keep probability of the hidden layers, as for :func:`model_forward` (notes 004
+        Dropout keep probability of the hidden layers, as for ``model_forward`` (notes 004
         §1.2.2); 1.0 is no dropout.
     hidden, output : str
-        The activations, as for :func:`model_forward`.
+        The activations, as for ``model_forward``.
     record_every : int, default 100
         Record the cost every this many epochs, ≥ 1.
 
@@ -764,11 +764,11 @@ def train(
         \end{aligned}
 
     The arguments are checked once, here; each step then runs the arithmetic of
-    :func:`model_forward` and :func:`model_backward` without checking the arrays again. The
-    optimizer sees the parameters as one flat vector :math:`\theta = (W^{[1]}, b^{[1]},
-    W^{[2]}, \dots)` (the ``dictionary_to_vector`` of gradient checking): every optimizer of
-    :mod:`dlnotes.optimizers` acts entry by entry, so one call on θ is the same update as one
-    call per ``W`` and ``b``, with less overhead per step.
+    ``model_forward`` and ``model_backward`` without checking the arrays again. The
+    optimizer sees the parameters as one flat vector
+    :math:`\theta = (W^{[1]}, b^{[1]}, W^{[2]}, \dots)` (the ``dictionary_to_vector`` of
+    gradient checking): every optimizer of ``dlnotes.optimizers`` acts entry by entry, so one
+    call on θ is the same update as one call per ``W`` and ``b``, with less overhead per step.
 
     Examples
     --------
