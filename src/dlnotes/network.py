@@ -574,7 +574,7 @@ def _backward(
     for k in range(L, 0, -1):
         A_prev, W, _ = caches[k - 1].layer.linear
         grads[f"W{k}"] = dZ @ A_prev.T / m
-        grads[f"b{k}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        grads[f"b{k}"] = dZ.sum(axis=1, keepdims=True) / m  # method: no np.sum wrapper per step
         if k > 1:
             below = caches[k - 2]
             dA = W.T @ dZ
