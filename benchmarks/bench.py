@@ -444,56 +444,59 @@ def case_vectorization(n: int, *, seed: int = 0) -> Case:
 # ---------------------------------------------------------------------------------------------
 
 
-# (notebook, data, layer_dims, optimizer, lr, epochs, batch_size, variants as train() keywords)
+# The notebooks' runs (docs/experiments/*.ipynb): (notebook, data, layer_dims, epochs,
+# batch_size, [(optimizer, train() keywords), …]); the optimizers are built per run.
 EXPERIMENTS = [
-    ("initialization", "circles", [2, 10, 5, 1], "SGD", 0.01, 15_000, None,
-     [{"initialization": "zeros"}, {"initialization": "random", "scale": 10.0},
-      {"initialization": "he"}]),
-    ("regularization", "field", [2, 20, 3, 1], "SGD", 0.3, 30_000, None,
-     [{}, {"lambd": 0.7}, {"keep_prob": 0.86}]),
-    ("optimizers", "moons", [2, 5, 2, 1], "", 0.0007, 10_000, 64,
-     [{"optimizer": "SGD"}, {"optimizer": "Momentum"}, {"optimizer": "Adam"}]),
+    ("initialization", "circles", [2, 10, 5, 1], 15_000, None,
+     [("SGD", {"initialization": "zeros"}),
+      ("SGD", {"initialization": "random", "scale": 10.0}),
+      ("SGD", {"initialization": "he"})]),
+    ("regularization", "field", [2, 20, 3, 1], 30_000, None,
+     [("SGD", {"initialization": "xavier"}),
+      ("SGD", {"initialization": "xavier", "lambd": 0.7}),
+      ("SGD", {"initialization": "xavier", "keep_prob": 0.86})]),
+    ("optimizers", "moons", [2, 5, 2, 1], 10_000, 64,
+     [("SGD", {}), ("Momentum", {}), ("Adam", {})]),
 ]
-# training-set sizes of notes 004's data sets (circles 300, football field 211, moons 300)
-EXPERIMENT_SIZES = {"circles": 300, "field": 211, "moons": 300}
+LEARNING_RATES = {"initialization": 0.01, "regularization": 0.3, "optimizers": 0.0007}
+
+
+def experiment_data(dataset: str, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """The notebooks' training sets (the timing depends on their sizes, not on the draw)."""
+    import dlnotes.data as data
+
+    if dataset == "circles":
+        return data.make_circles(300, noise=0.05, factor=0.8, rng=rng)
+    if dataset == "field":
+        return data.make_field(211, noise=0.05, flip=0.1, rng=rng)  # type: ignore[attr-defined]
+    return data.make_moons(300, noise=0.2, rng=rng)
 
 
 def experiments_runtime(fraction: float) -> tuple[float, str] | None:
-    """Seconds for the three experiments of issue 6, extrapolated from ``fraction`` of the
-    epochs of every run; None while ``dlnotes.network.train`` does not exist."""
-    import dlnotes.data as data
-    import dlnotes.network as network
+    """Seconds for the nine runs of the experiment notebooks, from ``fraction`` of the epochs of
+    each run scaled up; None while ``dlnotes.network.train`` does not exist."""
     import dlnotes.optimizers as optimizers
 
-    train = getattr(network, "train", None)
+    train = getattr(dlnotes.network, "train", None)
     if train is None:
         return None
     rng = np.random.default_rng(0)
-    make_field = getattr(data, "make_field", None)
     total = 0.0
-    for _, dataset, dims, opt_name, lr, epochs, batch, variants in EXPERIMENTS:
-        m = EXPERIMENT_SIZES[dataset]
-        if dataset == "circles":
-            X, Y = data.make_circles(m, noise=0.05, factor=0.5, rng=rng)
-        elif dataset == "field" and make_field is not None:
-            X, Y = make_field(m, rng=rng)
-        else:  # moons (and the field set while dlnotes.data has no generator for it)
-            X, Y = data.make_moons(m, noise=0.2, rng=rng)
+    for notebook, dataset, dims, epochs, batch, runs in EXPERIMENTS:
+        X, Y = experiment_data(dataset, rng)
         run_epochs = max(1, round(epochs * fraction))
-        for variant in variants:
-            kwargs = dict(variant)
-            name = str(kwargs.pop("optimizer", opt_name))
-            beta = {"beta": 0.9} if name == "Momentum" else {}
-            optimizer = getattr(optimizers, name)(lr, **beta)
+        for opt_name, kwargs in runs:
+            beta = {"beta": 0.9} if opt_name == "Momentum" else {}
+            optimizer = getattr(optimizers, opt_name)(LEARNING_RATES[notebook], **beta)
             start = time.perf_counter()
             train(X, Y, dims, optimizer, num_epochs=run_epochs, rng=rng, batch_size=batch,
                   record_every=100, **kwargs)
             total += (time.perf_counter() - start) * epochs / run_epochs
     how = (
-        f"experiments: the notebooks' configurations of issue 6 (9 runs of dlnotes.network.train: "
-        f"[2, 10, 5, 1] × 15,000, [2, 20, 3, 1] × 30,000, [2, 5, 2, 1] × 10,000 epochs of "
-        f"mini-batches of 64), each run for {fraction:.0%} of its epochs and the time scaled up"
-        + ("" if make_field is not None else "; moons stand in for the field set (211 examples)")
+        "experiments: the nine dlnotes.network.train runs of docs/experiments (initialization: "
+        "[2, 10, 5, 1] × 15,000 epochs on 300 examples; regularization: [2, 20, 3, 1] × 30,000 "
+        "on 211; optimizers: [2, 5, 2, 1] × 10,000 epochs of mini-batches of 64 from 300), "
+        f"each run for {fraction:.0%} of its epochs and the time scaled up to the full count"
     )
     return total, how
 

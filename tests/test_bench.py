@@ -68,3 +68,10 @@ def test_adam_peak_memory_counts_the_returned_parameters() -> None:
 def test_blas_threads_reports_a_positive_count() -> None:
     threads, how = bench.blas_threads()
     assert threads >= 1 and how
+
+
+def test_experiments_runtime_scales_a_short_run_of_every_notebook() -> None:
+    result = bench.experiments_runtime(1e-4)  # one or two epochs of each of the nine runs
+    assert result is not None
+    seconds, how = result
+    assert seconds > 0 and "nine" in how
