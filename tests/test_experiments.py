@@ -343,6 +343,28 @@ def test_returned_parameters_are_independent_arrays_in_the_dtype_of_x(
     assert_params_close(params, params64, rtol=1e-4, atol=1e-5)
 
 
+def test_one_mini_batch_holding_every_example_is_batch_gradient_descent(
+    moons: tuple[np.ndarray, np.ndarray],
+) -> None:
+    # the batch is shuffled, but the gradient is a mean over the examples: order-free
+    X, Y = moons
+    batch, _ = train(X, Y, [2, 4, 1], SGD(lr=0.5), num_epochs=20, rng=np.random.default_rng(0))
+    shuffled, _ = train(X, Y, [2, 4, 1], SGD(lr=0.5), num_epochs=20, batch_size=10_000,
+                        rng=np.random.default_rng(0))
+    assert_params_close(batch, shuffled, rtol=1e-9, atol=1e-12)
+
+
+def test_a_single_layer_network_trains_as_logistic_regression(
+    moons: tuple[np.ndarray, np.ndarray],
+) -> None:
+    # notes 003: logistic regression is the network with no hidden layer (L = 1)
+    X, Y = moons
+    params, costs = train(X, Y, [2, 1], SGD(lr=0.5), num_epochs=200, keep_prob=0.5,
+                          rng=np.random.default_rng(0))
+    assert list(params) == ["W1", "b1"] and costs[-1] < costs[0]
+    assert np.mean(predict(X, params) == Y) > 0.8
+
+
 # ------------------------------------------------------------------ make_field
 
 
