@@ -83,6 +83,13 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def _load() -> str:
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def numpy_ml_status() -> str:
     """numpy-ml has Adam, softmax cross-entropy, a dense layer and batch norm, if it imports."""
     try:
@@ -557,6 +564,8 @@ def main(argv: list[str] | None = None) -> int:
         f"timing: {warmup} warm-up round(s), then {rounds} rounds; dlnotes and the peer(s) "
         "alternate in one process; ratio = median over rounds of dlnotes / peer"
         + (" [--quick: small sizes, NOT a measurement]" if quick else ""),
+        f"load average (1, 5, 15 min) before the run: {_load()} (other processes share the "
+        "cores; see the notes below the table)",
         numpy_ml_status(),
     ]
     for line in header:
@@ -606,8 +615,8 @@ def main(argv: list[str] | None = None) -> int:
     units = peak / param_bytes
     rows.append(Row(
         f"peak memory of one Adam.update ({adam.info['size']} params)",
-        f"{peak / 2**20:.1f} MiB = {units:.2f} × params ({param_bytes / 2**20:.1f} MiB)",
-        "—", "—", "≤ 2 × params (the result + one temporary)",
+        f"{peak:,} B = {units:.2f} × the params' {param_bytes:,} B",
+        "—", "—", "≤ 2 × params (the returned params + one temporary)",
         "yes" if units <= 2.0 else "**no**",
     ))
 
@@ -642,6 +651,13 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print()
     print("\n".join(table))
+    notes.append(f"load average (1, 5, 15 min) after the run: {_load()}")
+    notes.append(
+        "multi-threaded code (torch, OpenBLAS, the optimizers' kernels) waits for its slowest "
+        "thread: while another process occupies a core its times grow several-fold, and "
+        "single-threaded NumPy's hardly; trust ratios only from a run whose load average stays "
+        f"well below the {os.cpu_count()} cores."
+    )
     print()
     for note in notes:
         print(f"- {note}")
