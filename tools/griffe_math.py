@@ -15,18 +15,20 @@ from typing import Any
 from griffe import Extension, Object
 
 ROLE = re.compile(r":math:`([^`]+)`")
+# Sphinx cross-reference roles (:func:`f`, :class:`~dlnotes.x.C`) become inline code
+XREF = re.compile(r":(?:py:)?(?:func|class|mod|meth|attr|data|obj|exc):`~?([^`]+)`")
 DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\. math::[ \t]*(?P<inline>\S.*)?$")
 
 
 def numpydoc_math_to_markdown(text: str) -> str:
-    """Turn ``.. math::`` blocks into ``$$`` blocks and ``:math:`` roles into ``$…$``."""
+    """``.. math::`` blocks → ``$$`` blocks, ``:math:`` → ``$…$``, ``:func:`f``` → ```f```."""
     lines = text.splitlines()
     out: list[str] = []
     i = 0
     while i < len(lines):
         match = DIRECTIVE.match(lines[i])
         if match is None:
-            out.append(ROLE.sub(r"$\1$", lines[i]))
+            out.append(XREF.sub(r"`\1`", ROLE.sub(r"$\1$", lines[i])))
             i += 1
             continue
         indent = match["indent"]
