@@ -309,12 +309,12 @@ def compute_cost_from_logits(
     With :math:`\log(1 + e^{z})` by ``np.logaddexp`` and a max-shifted log-sum-exp:
 
     .. math::
-        J_{	ext{sigmoid}} = rac{1}{m}\sum_{i,k}\Bigl(\logigl(1 + e^{z_k^{(i)}}igr)
+        J_{\text{sigmoid}} = \frac{1}{m}\sum_{i,k}\Bigl(\log\bigl(1 + e^{z_k^{(i)}}\bigr)
             - y_k^{(i)} z_k^{(i)}\Bigr), \qquad
-        J_{	ext{softmax}} = -rac{1}{m}\sum_{i,k} y_k^{(i)}
+        J_{\text{softmax}} = -\frac{1}{m}\sum_{i,k} y_k^{(i)}
             \Bigl(z_k^{(i)} - \log\sum_j e^{z_j^{(i)}}\Bigr)
 
-    plus :math:`rac{\lambda}{2m}\sum_l \|W^{[l]}\|_F^2`.
+    plus :math:`\frac{\lambda}{2m}\sum_l \|W^{[l]}\|_F^2`.
 
     Examples
     --------
