@@ -17,7 +17,7 @@ FILES = sorted(
     for pattern in ("src/**/*.py", "tests/**/*.py", "docs/**/*.md", "docs/**/*.py", "tools/*.py")
     for p in ROOT.glob(pattern)
 )
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # everything below space except \t and \n
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # below space but \n; tabs too (spaces indent here)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
