@@ -7,18 +7,21 @@ Every optimizer is a small class holding its hyperparameters, with two methods i
 optax: ``init(params) -> state`` and ``update(params, grads, state) -> (new_params,
 new_state)``. The state is an immutable ``NamedTuple`` (step count and moment dicts).
 ``update`` returns NEW parameter arrays and never modifies the caller's ``params`` or
-``grads``; it updates the moment arrays of the state it was given in place (the state is
-the optimizer's own), so pass each state to ``update`` once and keep the one it returns.
+``grads``; it may update the moment arrays of the state it was given in place (the state
+is the optimizer's own), so pass each state to ``update`` once and keep the one it returns.
+Small parameters (all of them together at most 2**16 entries) come back as views into one new
+vector, and their moments are kept that way: one kernel call then updates them all.
 
 Only keys and shapes are checked in ``update`` (no scan for NaN over millions of entries).
 """
 
 from __future__ import annotations
 
+import operator
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from typing import NamedTuple
+from typing import NamedTuple, TypeGuard
 
 import numpy as np
 
@@ -228,6 +231,9 @@ def _zeros_like(params: Mapping[str, np.ndarray]) -> Params:
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
     arrays = {k: as_float_array(p, f"params[{k!r}]") for k, p in params.items()}
+    if _packable(arrays):  # one zero vector, seen through views (see _Packed)
+        vector = np.zeros(sum(p.size for p in arrays.values()), next(iter(arrays.values())).dtype)
+        return _pack(vector, arrays)
     return {k: np.zeros(p.shape, dtype=p.dtype) for k, p in arrays.items()}
 
 
@@ -244,12 +250,38 @@ def _check(
             f"state must be of type {state_type.__name__}, as made by init() "
             f"(got {type(state).__name__})"
         )
-    check_matching_dicts(params, grads, "params", "grads")
-    for name in moments:
-        check_matching_dicts(params, getattr(state, name), "params", f"state.{name}")
-    p = {k: as_float_array(v, f"params[{k!r}]", finite=False) for k, v in params.items()}
-    g = {k: as_float_array(grads[k], f"grads[{k!r}]", finite=False) for k in p}
+    stores = [grads, *(getattr(state, name) for name in moments)]
+    if not _same_layout(params, stores):  # the full check, for its error message
+        for label, store in zip(["grads", *(f"state.{n}" for n in moments)], stores, strict=True):
+            check_matching_dicts(params, store, "params", label)
+    if _intact(params):  # what the last update returned: float arrays already
+        return params, {k: _float_array(grads[k], "grads", k) for k in params}
+    p = {k: _float_array(v, "params", k) for k, v in params.items()}
+    g = {k: _float_array(grads[k], "grads", k) for k in p}
     return p, g
+
+
+def _float_array(x: object, name: str, key: str) -> np.ndarray:
+    """as_float_array(x, "name[key]", finite=False), called only for what is not already a
+    non-empty float32/float64 array (the usual argument passes through as it is)."""
+    if type(x) is np.ndarray and x.dtype.char in "fd" and x.dtype.isnative and x.size:
+        return x
+    return as_float_array(x, f"{name}[{key!r}]", finite=False)
+
+
+def _same_layout(params: object, stores: Iterable[object]) -> bool:
+    """Fast path of check_matching_dicts for dicts of arrays: same keys, same shapes."""
+    if not isinstance(params, dict):
+        return False
+    for store in stores:
+        if not isinstance(store, dict) or store.keys() != params.keys():
+            return False
+        try:
+            if any(store[k].shape != p.shape for k, p in params.items()):
+                return False
+        except AttributeError:  # values that are not arrays (lists): left to the full check
+            return False
+    return True
 
 
 def _own(moment: np.ndarray) -> np.ndarray:
@@ -259,9 +291,11 @@ def _own(moment: np.ndarray) -> np.ndarray:
     return np.array(moment, order="C")
 
 
-# A block of each array (2**15 float64 = 256 KiB) stays in a core's L2 cache while all the
-# operations of one step run on it, instead of streaming every temporary through memory.
-_BLOCK = 1 << 15
+# A block of each array (2**16 float64 = 512 KiB) stays in a core's caches while all the
+# operations of one step run on it, instead of streaming every temporary through memory; it is
+# large enough that NumPy's cost per call is small next to the work (2**16 beat 2**15 by about
+# 15 % for Adam on 10**7 parameters on the benchmark machine: docs/performance.md).
+_BLOCK = 1 << 16
 _POOL: list[ThreadPoolExecutor] = []
 
 
@@ -271,11 +305,11 @@ def _blockwise(kernel: Callable[..., None], arrays: list[np.ndarray], *scalars: 
     Large arrays are split between the cores (NumPy releases the GIL inside its loops); the
     kernels are elementwise, so the result is the same as one call on the whole arrays.
     """
-    flat = [a.reshape(-1) for a in arrays]  # views for the C-contiguous outputs and moments
-    n = flat[0].size
-    if n <= _BLOCK:
-        kernel(*flat, *scalars)
+    n = arrays[0].size
+    if n <= _BLOCK:  # one block: elementwise on the arrays as they are
+        kernel(*arrays, *scalars)
         return
+    flat = [a.reshape(-1) for a in arrays]  # views for the C-contiguous outputs and moments
 
     def run(start: int, stop: int) -> None:
         for s in range(start, stop, _BLOCK):
@@ -296,6 +330,8 @@ def _new_params(
     *scalars: float,
 ) -> tuple[Params, list[Params]]:
     """For each key: a new parameter array, computed by ``kernel`` with the moments in place."""
+    if _packable(params):
+        return _packed(kernel, params, grads, moments, *scalars)
     new_params: Params = {}
     new_moments: list[Params] = [{} for _ in moments]
     for key, theta in params.items():
@@ -306,6 +342,73 @@ def _new_params(
         _blockwise(kernel, [theta, grads[key], *owned, out], *scalars)
         new_params[key] = out
     return new_params, new_moments
+
+
+def _packable(params: Params) -> bool:
+    """Several small arrays of one dtype: one kernel call on them all beats one call per key."""
+    sizes = [p.size for p in params.values()]
+    return len(sizes) > 1 and sum(sizes) <= _BLOCK and len({p.dtype for p in params.values()}) == 1
+
+
+class _Packed(dict[str, np.ndarray]):
+    """A dict of arrays that are consecutive views into one vector ``flat``, in key order.
+
+    A NumPy call costs about a microsecond whatever the size of its arrays, so for a small
+    network the calls, not the arithmetic, are the cost of a step. Small parameters therefore
+    come back from ``update`` in this form, and their moments are kept in it: the next update
+    runs its kernel once on the vectors, and the views (the dict's values) show the result.
+    """
+
+    flat: np.ndarray
+    views: tuple[np.ndarray, ...]
+
+
+def _pack(vector: np.ndarray, like: Mapping[str, np.ndarray]) -> _Packed:
+    """Consecutive views of ``vector`` shaped like the arrays of ``like``, in its key order."""
+    packed, start = _Packed(), 0
+    for key, array in like.items():
+        packed[key] = vector[start : start + array.size].reshape(array.shape)
+        start += array.size
+    packed.flat, packed.views = vector, tuple(packed.values())
+    return packed
+
+
+def _intact(arrays: object, keys: list[str] | None = None) -> TypeGuard[_Packed]:
+    """A _Packed dict (in this key order, if given), its views neither replaced nor copied."""
+    return (
+        type(arrays) is _Packed
+        and (keys is None or list(arrays) == keys)
+        and arrays.views[0].base is arrays.flat  # not a copy (copy.deepcopy, pickle)
+        and all(map(operator.is_, arrays.values(), arrays.views))  # no value replaced
+    )
+
+
+def _flat(arrays: Mapping[str, np.ndarray], keys: list[str]) -> np.ndarray:
+    """The arrays of ``keys`` as one vector: ``flat`` itself for an intact _Packed dict, else a
+    concatenated copy."""
+    if _intact(arrays, keys):
+        return arrays.flat
+    return np.concatenate([arrays[k].ravel() for k in keys])
+
+
+def _packed(
+    kernel: Callable[..., None],
+    params: Params,
+    grads: Params,
+    moments: list[Params],
+    *scalars: float,
+) -> tuple[Params, list[Params]]:
+    """_new_params for small parameters: one kernel call on their vectors (see _Packed)."""
+    keys = list(params)
+    theta = _flat(params, keys)
+    flat_moments = [_flat(moment, keys) for moment in moments]
+    out = np.empty_like(theta)
+    kernel(theta, _flat(grads, keys), *flat_moments, out, *scalars)
+    new_moments: list[Params] = [
+        moment if isinstance(moment, _Packed) and vector is moment.flat else _pack(vector, params)
+        for moment, vector in zip(moments, flat_moments, strict=True)
+    ]
+    return _pack(out, params), new_moments
 
 
 def _safe_denominator(denom: np.ndarray, eps: float) -> None:
