@@ -675,8 +675,10 @@ def softmax(z: object, axis: int = 0) -> np.ndarray:
     """
     z_arr = as_float_array(z, "z", min_ndim=1)
     ax = check_axis(axis, z_arr.ndim)
-    e = np.exp(z_arr - np.max(z_arr, axis=ax, keepdims=True))
-    return e / np.sum(e, axis=ax, keepdims=True)
+    e = z_arr - np.max(z_arr, axis=ax, keepdims=True)
+    np.exp(e, out=e)  # e^{z − c} ≤ 1; in place, as the division: one array of z's size in all
+    e /= np.sum(e, axis=ax, keepdims=True)
+    return e
 # --8<-- [end:softmax]
 
 
@@ -721,5 +723,6 @@ def log_softmax(z: object, axis: int = 0) -> np.ndarray:
     z_arr = as_float_array(z, "z", min_ndim=1)
     ax = check_axis(axis, z_arr.ndim)
     shifted = z_arr - np.max(z_arr, axis=ax, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=ax, keepdims=True))
+    shifted -= np.log(np.sum(np.exp(shifted), axis=ax, keepdims=True))  # in place: no 3rd array
+    return shifted
 # --8<-- [end:log_softmax]

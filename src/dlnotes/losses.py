@@ -322,7 +322,11 @@ def binary_cross_entropy_with_logits_grad(
 def _class_targets(
     logits: object, y: object, axis: object
 ) -> tuple[np.ndarray, np.ndarray, int]:
-    """Logits and a target distribution P of their shape (one-hot for integer labels)."""
+    """Logits and their targets: a distribution P shaped like the logits, or integer labels.
+
+    Labels come back as integers shaped like the logits with the class axis kept (length 1):
+    the index of the 1 in each one-hot column, so the (K, m) one-hot P is never built.
+    """
     s = as_float_array(logits, "logits", min_ndim=1)
     ax = check_axis(axis, s.ndim)
     k = s.shape[ax]
@@ -341,8 +345,7 @@ def _class_targets(
     if t.min() < 0 or t.max() >= k:
         bad = t.min() if t.min() < 0 else t.max()
         raise ValueError(f"y labels must be in [0, {k}) for {k} classes (got {int(bad)})")
-    classes = np.arange(k).reshape([k if d == ax else 1 for d in range(s.ndim)])
-    return s, (classes == np.expand_dims(t, ax)).astype(s.dtype), ax
+    return s, np.expand_dims(t.astype(np.intp), ax), ax
 # --8<-- [end:class_targets]
 
 
@@ -391,8 +394,9 @@ def softmax_cross_entropy(
         \text{one-hot } P \text{ (true class } i\text{)}: \quad
         H(P, Q) = -\log Q_i = -s_i + \log \sum_j e^{s_j}
 
-    :math:`\log Q` is computed by log-sum-exp (:func:`dlnotes.activations.log_softmax`), so a
-    score of :math:`\pm 10^4` gives a finite loss.
+    :math:`\log Q` is computed by log-sum-exp (:func:`dlnotes.activations.log_softmax`; for
+    integer labels only at the true class, without a one-hot array), so a score of
+    :math:`\pm 10^4` gives a finite loss.
 
     Examples
     --------
@@ -405,11 +409,16 @@ def softmax_cross_entropy(
     >>> print(f"{softmax_cross_entropy(S, one_hot):.4f}")
     0.7578
     """
-    s, p, ax = _class_targets(logits, y, axis)
+    s, target, ax = _class_targets(logits, y, axis)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    # P·log Q with P = 0 is 0; log Q is finite, so the product needs no guard
-    losses = -np.sum(p * log_softmax(s, axis=ax), axis=ax)
-    return _reduce(losses + 0.0, red)
+    if target.dtype.kind == "f":  # P·log Q with P = 0 is 0; log Q is finite: no guard needed
+        return _reduce(-np.sum(target * log_softmax(s, axis=ax), axis=ax) + 0.0, red)
+    # integer labels i: H = −log Q_i = log Σ_j e^{s_j − c} − (s_i − c), with c = max_j s_j
+    c = np.max(s, axis=ax, keepdims=True)
+    e = s - c
+    np.exp(e, out=e)  # e^{s − c} ≤ 1 never overflows; in place: one array of the logits' size
+    losses = np.log(np.sum(e, axis=ax, keepdims=True)) - (np.take_along_axis(s, target, ax) - c)
+    return _reduce(np.squeeze(losses, axis=ax) + 0.0, red)
 # --8<-- [end:softmax_cross_entropy]
 
 
@@ -464,9 +473,15 @@ def softmax_cross_entropy_grad(
     [[ 0.5]
      [-0.5]]
     """
-    s, p, ax = _class_targets(logits, y, axis)
+    s, target, ax = _class_targets(logits, y, axis)
     scale = _grad_scale(s.size // s.shape[ax], reduction)
-    return scale * (softmax(s, axis=ax) - p)
+    grad = softmax(s, axis=ax)  # Q, a new array: the rest happens in place
+    if target.dtype.kind == "f":
+        grad -= target
+    else:  # one-hot P: subtract 1 at each example's label only
+        np.put_along_axis(grad, target, np.take_along_axis(grad, target, ax) - 1.0, ax)
+    grad *= scale
+    return grad
 # --8<-- [end:softmax_cross_entropy_grad]
 
 
