@@ -116,11 +116,15 @@ def batchnorm_forward(
     gamma_arr, beta_arr = _column(gamma, "gamma", n), _column(beta, "beta", n)
     e = _eps(eps)
     mu = Z_arr.mean(axis=1, keepdims=True)
-    centered = Z_arr - mu
-    var = np.mean(centered * centered, axis=1, keepdims=True)  # two-pass: biased 1/m
+    z_hat = Z_arr - mu  # z − μ, normalized in place below: one new (n, m) array, not three
+    var = np.einsum("ij,ij->i", z_hat, z_hat)[:, np.newaxis] / m  # two-pass, biased (1/m)
     inv_std = 1.0 / np.sqrt(var + e)
-    z_hat = centered * inv_std
-    return gamma_arr * z_hat + beta_arr, BatchNormCache(z_hat, gamma_arr, inv_std, mu, var)
+    z_hat *= inv_std
+    # γ·ẑ + β in one new array, of the dtype γ·ẑ + β would have
+    Z_tilde = np.empty(z_hat.shape, np.result_type(gamma_arr, z_hat, beta_arr))
+    np.multiply(gamma_arr, z_hat, out=Z_tilde)
+    Z_tilde += beta_arr
+    return Z_tilde, BatchNormCache(z_hat, gamma_arr, inv_std, mu, var)
 # --8<-- [end:batchnorm_forward]
 
 
@@ -187,13 +191,15 @@ def batchnorm_backward(
         )
     m = dZt.shape[1]
     dbeta = dZt.sum(axis=1, keepdims=True)
-    dgamma = np.sum(dZt * cache.z_hat, axis=1, keepdims=True)
-    dz_hat = dZt * cache.gamma
-    dZ = (cache.inv_std / m) * (
-        m * dz_hat
-        - dz_hat.sum(axis=1, keepdims=True)
-        - cache.z_hat * np.sum(dz_hat * cache.z_hat, axis=1, keepdims=True)
-    )
+    dgamma = np.einsum("ij,ij->i", dZt, cache.z_hat)[:, np.newaxis]  # Σ dz̃·ẑ, no (n, m) temporary
+    # dẑ = γ·dz̃ scales each row, so Σ dẑ = γ·dβ and Σ dẑ·ẑ = γ·dγ, and the Notes formula
+    # becomes dz = γ/√(σ²+ε) · (dz̃ − (dβ + ẑ·dγ)/m): one new (n, m) array, updated in place
+    dZ = np.empty(dZt.shape, np.result_type(dZt, cache.z_hat, cache.gamma))
+    np.multiply(cache.z_hat, dgamma, out=dZ)
+    dZ += dbeta
+    dZ *= -1.0 / m
+    dZ += dZt
+    dZ *= cache.gamma * cache.inv_std
     return dZ, dgamma, dbeta
 # --8<-- [end:batchnorm_backward]
 
