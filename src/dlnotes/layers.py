@@ -184,7 +184,8 @@ def linear_backward(
     if dZ_arr.shape != expected:
         raise ValueError(f"dZ must have shape (n[l], m) = {expected} (got {dZ_arr.shape})")
     m = A_prev.shape[1]
-    dW = dZ_arr @ A_prev.T / m
+    dW = dZ_arr @ A_prev.T
+    dW /= m  # in place: no second (n[l], n[l-1]) array
     db = np.sum(dZ_arr, axis=1, keepdims=True) / m
     dA_prev = W.T @ dZ_arr
     return dA_prev, dW, db
