@@ -13,6 +13,7 @@ cross-entropy cost so that the output layer's backward pass is :math:`dZ^{[L]} =
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from collections.abc import Mapping, Sequence
@@ -64,15 +65,14 @@ def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
     L = len(params) // 2
-    expected = {f"{p}{k}" for k in range(1, L + 1) for p in "Wb"}
-    if L < 1 or set(params) != expected:
+    if L < 1 or params.keys() != _layer_keys(L):
         raise ValueError(
             f"params must have the keys W1, b1, …, WL, bL (got {sorted(map(str, params))})"
         )
     layers, n_prev = [], n_x
     for k in range(1, L + 1):
-        W = as_float_array(params[f"W{k}"], f"params['W{k}']")
-        b = as_float_array(params[f"b{k}"], f"params['b{k}']")
+        W = _float_array(params[f"W{k}"], f"params['W{k}']")
+        b = _float_array(params[f"b{k}"], f"params['b{k}']")
         if W.ndim != 2 or W.shape[1] != n_prev:
             raise ValueError(
                 f"params['W{k}'] must have shape (n[{k}], n[{k - 1}]) with n[{k - 1}] = {n_prev} "
@@ -85,12 +85,27 @@ def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
     return layers
 
 
+@functools.cache
+def _layer_keys(L: int) -> frozenset[str]:
+    return frozenset(f"{p}{k}" for k in range(1, L + 1) for p in "Wb")
+
+
+def _float_array(x: Any, name: str) -> np.ndarray:
+    """as_float_array(x, name), letting a finite float64/float32 ndarray (the usual case)
+    through without the conversion steps: a training loop calls this for every array, every
+    step."""
+    plain = type(x) is np.ndarray and x.dtype.char in "fd" and x.dtype.isnative and x.size
+    if plain and np.isfinite(x).all():
+        return cast(np.ndarray, x)
+    return as_float_array(x, name)  # converts, or raises naming the argument
+
+
 def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
     """One keep probability per hidden layer, each in (0, 1]."""
     if isinstance(keep_prob, numbers.Real) and not isinstance(keep_prob, bool):
-        values: list[object] = [keep_prob] * n_hidden
-        check_scalar(keep_prob, "keep_prob", low=0.0, high=1.0, low_inclusive=False)
-    elif isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
+        p = check_scalar(keep_prob, "keep_prob", low=0.0, high=1.0, low_inclusive=False)
+        return [p] * n_hidden
+    if isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
         values = list(keep_prob)
         if len(values) != n_hidden:
             raise ValueError(
@@ -184,13 +199,13 @@ def model_forward(
     >>> print(AL.shape, len(caches), bool(((AL > 0) & (AL < 1)).all()))
     (1, 5) 2 True
     """
-    X_arr = as_float_array(X, "X")
+    X_arr = _float_array(X, "X")
     check_ndim(X_arr, "X", 2)
     layers = _layers(params, X_arr.shape[0])
     hidden_g = check_choice(hidden, "hidden", HIDDEN_ACTIVATIONS)
     output_g = check_choice(output, "output", OUTPUT_ACTIVATIONS)
     keep = _keep_probs(keep_prob, len(layers) - 1)
-    gen = check_rng(rng) if any(p < 1.0 for p in keep) else None
+    gen = check_rng(rng) if min(keep, default=1.0) < 1.0 else None
     if output_g == "softmax" and layers[-1][0].shape[0] < 2:
         raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
     return _forward(X_arr, layers, hidden_g, output_g, keep, gen)
@@ -471,16 +486,15 @@ def predict(
 def _outputs_and_labels(
     AL: object, Y: object, output: str, *, name: str = "AL", probabilities: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
-    AL_arr = as_float_array(AL, name)
+    AL_arr = _float_array(AL, name)
     check_ndim(AL_arr, name, 2)
-    Y_arr = as_float_array(Y, "Y")
+    Y_arr = _float_array(Y, "Y")
     check_same_shape(AL_arr, Y_arr, name, "Y")
     checked = ((name, AL_arr), ("Y", Y_arr)) if probabilities else (("Y", Y_arr),)
     for label, arr in checked:
-        if ((arr < 0) | (arr > 1)).any():
-            raise ValueError(
-                f"{label} must be in [0, 1] (got values from {arr.min()!r} to {arr.max()!r})"
-            )
+        low, high = arr.min(), arr.max()
+        if low < 0 or high > 1:
+            raise ValueError(f"{label} must be in [0, 1] (got values from {low!r} to {high!r})")
     if output == "softmax":
         worst = float(np.max(np.abs(Y_arr.sum(axis=0) - 1.0)))
         if worst > 1e-6:
@@ -516,7 +530,7 @@ def _g(Z: np.ndarray, name: str) -> np.ndarray:
         return np.maximum(Z, 0.0)
     if name == "sigmoid":
         e = np.exp(-np.abs(Z))  # exp of a non-positive number: no overflow
-        return np.where(Z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        return np.where(Z >= 0, 1.0, e) / (1.0 + e)  # 1/(1 + e^{-z}) or e^{z}/(1 + e^{z})
     if name == "tanh":
         return np.tanh(Z)
     if name == "leaky_relu":
