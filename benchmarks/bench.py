@@ -14,11 +14,19 @@ checks once that dlnotes and the peer compute the same numbers.
 
 from __future__ import annotations
 
+import os
+
+# OpenBLAS's idle worker threads busy-wait for up to 2**28 cycles (about 0.1 s) after every call,
+# so the peer timed right after a dlnotes call would share the two cores with them (measured:
+# torch's linear case took 46 ms right after dlnotes' call, 23 ms otherwise). 2**4 cycles makes
+# them sleep at once, as between the calls of a program that uses NumPy alone. PyTorch's OpenMP
+# threads spin far more briefly.
+os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
+
 import argparse
 import ctypes
 import datetime
 import gc
-import os
 import platform
 import statistics
 import sys
@@ -560,7 +568,9 @@ def main(argv: list[str] | None = None) -> int:
         f"python {platform.python_version()}, numpy {np.__version__}, torch {torch.__version__}, "
         f"dlnotes {dlnotes.__version__}",
         f"threads: NumPy BLAS {threads} ({how}); torch.set_num_threads({threads}) -> "
-        f"torch.get_num_threads() = {torch.get_num_threads()}",
+        f"torch.get_num_threads() = {torch.get_num_threads()}; OPENBLAS_THREAD_TIMEOUT="
+        f"{os.environ.get('OPENBLAS_THREAD_TIMEOUT')} (idle OpenBLAS threads sleep at once "
+        "instead of spinning next to the peer)",
         f"timing: {warmup} warm-up round(s), then {rounds} rounds; dlnotes and the peer(s) "
         "alternate in one process; ratio = median over rounds of dlnotes / peer"
         + (" [--quick: small sizes, NOT a measurement]" if quick else ""),
