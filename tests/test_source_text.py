@@ -17,7 +17,8 @@ FILES = sorted(
     for pattern in ("src/**/*.py", "tests/**/*.py", "docs/**/*.md", "docs/**/*.py", "tools/*.py")
     for p in ROOT.glob(pattern)
 )
-CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # below space but \n; tabs too (spaces indent here)
+# every character below space but \n, tabs included (spaces indent here)
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
