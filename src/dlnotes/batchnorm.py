@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from dlnotes._validation import as_float_array, check_ndim, check_scalar
+from dlnotes import _parallel
+from dlnotes._validation import as_float_array, check_finite_part, check_ndim, check_scalar
 
 __all__ = [
     "BatchNormCache",
@@ -23,17 +24,26 @@ __all__ = [
 ]
 
 EPS = 1e-5  # PyTorch's BatchNorm1d default; the notes name ε but give no value
+# Training-mode batch norm works through bands of units (rows) of about 512 KiB, split between
+# the cores: each band stays in cache while every step runs on it, instead of every (n, m)
+# temporary going through memory (docs/performance.md).
+_BAND_BYTES = 1 << 19
 
 
 # --8<-- [start:helpers]
 class BatchNormCache(NamedTuple):
     """What :func:`batchnorm_forward` keeps for the backward pass and the running statistics."""
 
-    z_hat: np.ndarray  # Z_norm, (n, m)
+    Z: np.ndarray  # the input Z, (n, m): the array itself, not a copy (as PyTorch saves it)
     gamma: np.ndarray  # γ, (n, 1)
     inv_std: np.ndarray  # 1/√(σ² + ε), (n, 1)
     mu: np.ndarray  # batch mean μ, (n, 1)
     var: np.ndarray  # batch variance σ² (biased, 1/m), (n, 1)
+
+    @property
+    def z_hat(self) -> np.ndarray:
+        """Z_norm = (Z − μ)/√(σ² + ε), (n, m); recomputed, so the forward pass stores no copy."""
+        return (self.Z - self.mu) * self.inv_std
 
 
 def _column(x: object, name: str, n: int) -> np.ndarray:
@@ -72,8 +82,8 @@ def batchnorm_forward(
     Z_tilde : numpy.ndarray
         :math:`\tilde Z` = γ·Z_norm + β, shaped like Z.
     cache : BatchNormCache
-        Z_norm, γ, 1/√(σ² + ε), μ and σ² for :func:`batchnorm_backward` and
-        :func:`update_running_stats`.
+        Z itself (not a copy), γ, 1/√(σ² + ε), μ and σ² for :func:`batchnorm_backward` and
+        :func:`update_running_stats`; Z_norm is ``cache.z_hat``, recomputed when asked for.
 
     Raises
     ------
@@ -105,7 +115,7 @@ def batchnorm_forward(
     >>> print(np.round(Zt.mean(axis=1), 6), np.round(Zt.var(axis=1), 4))
     [0. 0.] [1. 1.]
     """
-    Z_arr = as_float_array(Z, "Z")
+    Z_arr = as_float_array(Z, "Z", finite=False)  # finite: checked band by band below
     check_ndim(Z_arr, "Z", 2)
     n, m = Z_arr.shape
     if m < 2:
@@ -115,16 +125,20 @@ def batchnorm_forward(
         )
     gamma_arr, beta_arr = _column(gamma, "gamma", n), _column(beta, "beta", n)
     e = _eps(eps)
-    mu = Z_arr.mean(axis=1, keepdims=True)
-    z_hat = Z_arr - mu  # z − μ, normalized in place below: one new (n, m) array, not three
-    var = np.einsum("ij,ij->i", z_hat, z_hat)[:, np.newaxis] / m  # two-pass, biased (1/m)
-    inv_std = 1.0 / np.sqrt(var + e)
-    z_hat *= inv_std
-    # γ·ẑ + β in one new array, of the dtype γ·ẑ + β would have
-    Z_tilde = np.empty(z_hat.shape, np.result_type(gamma_arr, z_hat, beta_arr))
-    np.multiply(gamma_arr, z_hat, out=Z_tilde)
-    Z_tilde += beta_arr
-    return Z_tilde, BatchNormCache(z_hat, gamma_arr, inv_std, mu, var)
+    mu, var, inv_std = (np.empty((n, 1), Z_arr.dtype) for _ in range(3))
+    Z_tilde = np.empty(Z_arr.shape, np.result_type(gamma_arr, Z_arr, beta_arr))
+
+    def units(r: slice) -> None:  # a band of rows, which stays in cache for every step
+        check_finite_part(Z_arr[r], Z_arr, "Z")
+        np.mean(Z_arr[r], axis=1, keepdims=True, out=mu[r])
+        z = np.subtract(Z_arr[r], mu[r], out=Z_tilde[r])  # z − μ, scaled in place below
+        var[r, 0] = np.einsum("ij,ij->i", z, z) / m  # two-pass, biased (1/m)
+        inv_std[r] = 1.0 / np.sqrt(var[r] + e)
+        z *= gamma_arr[r] * inv_std[r]  # γ·ẑ = γ·(z − μ)/√(σ² + ε)
+        z += beta_arr[r]
+
+    _parallel.run_in_bands(units, n, band=_BAND_BYTES // max(Z_arr[0].nbytes, 1))
+    return Z_tilde, BatchNormCache(Z_arr, gamma_arr, inv_std, mu, var)
 # --8<-- [end:batchnorm_forward]
 
 
@@ -184,22 +198,28 @@ def batchnorm_backward(
         raise TypeError(
             f"cache must be the BatchNormCache from batchnorm_forward (got {type(cache).__name__})"
         )
-    dZt = as_float_array(dZ_tilde, "dZ_tilde")
-    if dZt.shape != cache.z_hat.shape:
-        raise ValueError(
-            f"dZ_tilde must have the shape of Z {cache.z_hat.shape} (got {dZt.shape})"
-        )
-    m = dZt.shape[1]
-    dbeta = dZt.sum(axis=1, keepdims=True)
-    dgamma = np.einsum("ij,ij->i", dZt, cache.z_hat)[:, np.newaxis]  # Σ dz̃·ẑ, no (n, m) temporary
-    # dẑ = γ·dz̃ scales each row, so Σ dẑ = γ·dβ and Σ dẑ·ẑ = γ·dγ, and the Notes formula
-    # becomes dz = γ/√(σ²+ε) · (dz̃ − (dβ + ẑ·dγ)/m): one new (n, m) array, updated in place
-    dZ = np.empty(dZt.shape, np.result_type(dZt, cache.z_hat, cache.gamma))
-    np.multiply(cache.z_hat, dgamma, out=dZ)
-    dZ += dbeta
-    dZ *= -1.0 / m
-    dZ += dZt
-    dZ *= cache.gamma * cache.inv_std
+    dZt = as_float_array(dZ_tilde, "dZ_tilde", finite=False)  # finite: checked band by band
+    if dZt.shape != cache.Z.shape:
+        raise ValueError(f"dZ_tilde must have the shape of Z {cache.Z.shape} (got {dZt.shape})")
+    n, m = dZt.shape
+    Z, mu, gamma, inv_std = cache.Z, cache.mu, cache.gamma, cache.inv_std
+    dbeta = np.empty((n, 1), dZt.dtype)
+    dZ = np.empty(dZt.shape, np.result_type(dZt, Z, gamma))
+    dgamma = np.empty((n, 1), np.result_type(dZt, dZ))
+
+    def units(r: slice) -> None:  # a band of rows, which stays in cache for every step
+        check_finite_part(dZt[r], dZt, "dZ_tilde")
+        centered = np.subtract(Z[r], mu[r], out=dZ[r])  # z − μ, in dZ's band: ẑ·√(σ²+ε)
+        np.sum(dZt[r], axis=1, keepdims=True, out=dbeta[r])
+        dgamma[r, 0] = np.einsum("ij,ij->i", dZt[r], centered) * inv_std[r, 0]  # Σ dz̃·ẑ
+        # dẑ = γ·dz̃ scales each row, so Σ dẑ = γ·dβ and Σ dẑ·ẑ = γ·dγ, and the notes'
+        # formula becomes dz = γ/√(σ²+ε) · (dz̃ − (dβ + ẑ·dγ)/m), computed in place in dZ
+        centered *= -dgamma[r] * inv_std[r] / m  # −ẑ·dγ/m
+        centered += dZt[r]
+        centered -= dbeta[r] / m
+        centered *= gamma[r] * inv_std[r]
+
+    _parallel.run_in_bands(units, n, band=_BAND_BYTES // max(dZt[0].nbytes, 1))
     return dZ, dgamma, dbeta
 # --8<-- [end:batchnorm_backward]
 

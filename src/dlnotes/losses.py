@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from dlnotes import _parallel
 from dlnotes._validation import (
     as_float_array,
     check_axis,
@@ -23,7 +24,7 @@ from dlnotes._validation import (
     check_distribution,
     check_same_shape,
 )
-from dlnotes.activations import log_softmax, sigmoid, softmax
+from dlnotes.activations import log_softmax, sigmoid
 
 __all__ = [
     "binary_cross_entropy",
@@ -318,6 +319,46 @@ def binary_cross_entropy_with_logits_grad(
 # --8<-- [end:binary_cross_entropy_with_logits_grad]
 
 
+# --8<-- [start:max_and_sum_exp]
+# A band of classes of every example (256 KiB: 8 classes × 4096 examples in float64) stays in a
+# core's cache while the operations of a pass run on it; whole-array steps would stream every
+# (K, m) temporary through memory. The examples are split between the cores.
+_BAND_BYTES = 1 << 18
+
+
+def _max_and_sum_exp(
+    s: np.ndarray, *, probs: np.ndarray | None = None, scale: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per example, classes on axis 0 of ``s``: c = max_k s_k and Σ_k e^{s_k − c}.
+
+    With ``probs`` (shaped like ``s``), also writes ``scale · softmax(s)`` into it. Raises the
+    "logits must be finite" error before anything is exponentiated: a NaN or ±inf shows in
+    the per-example max or min, cheaper than a separate pass over every entry.
+    """
+    c, sum_exp = np.empty(s.shape[1:], s.dtype), np.zeros(s.shape[1:], s.dtype)
+
+    def examples(part: slice) -> None:
+        j = (slice(None), part) if s.ndim > 1 else (slice(None), Ellipsis)
+        s_j, c_j, sum_j = s[j], c[j[1:]], sum_exp[j[1:]]  # views of this core's examples
+        np.max(s_j, axis=0, out=c_j)  # NaN and +inf show in the max, -inf in the min
+        if not (np.isfinite(c_j).all() and np.isfinite(np.min(s_j, axis=0)).all()):
+            bad = s.size - np.count_nonzero(np.isfinite(s))
+            raise ValueError(f"logits must be finite (got {bad} NaN or infinite entries)")
+        rows = max(1, _BAND_BYTES // max(c_j.nbytes, 1))
+        e_band = np.empty((min(rows, len(s_j)), *c_j.shape), s.dtype)
+        for k in range(0, len(s_j), rows):  # Σ_k e^{s_k − c}, one band of classes at a time
+            e = probs[j][k : k + rows] if probs is not None else e_band[: len(s_j[k : k + rows])]
+            np.subtract(s_j[k : k + rows], c_j, out=e)
+            np.exp(e, out=e)  # e^{s − c} ≤ 1 never overflows
+            sum_j += np.sum(e, axis=0)
+        if probs is not None:  # Q = e^{s − c} / Σ_k e^{s_k − c}, times scale
+            probs[j] *= scale / sum_j
+
+    _parallel.run(examples, _parallel.split(s.shape[1] if s.ndim > 1 else 1, min_part=256))
+    return c, sum_exp
+# --8<-- [end:max_and_sum_exp]
+
+
 # --8<-- [start:class_targets]
 def _class_targets(
     logits: object, y: object, axis: object
@@ -325,13 +366,15 @@ def _class_targets(
     """Logits and their targets: a distribution P shaped like the logits, or integer labels.
 
     Labels come back as integers shaped like the logits with the class axis kept (length 1):
-    the index of the 1 in each one-hot column, so the (K, m) one-hot P is never built.
+    the index of the 1 in each one-hot column, so the (K, m) one-hot P is never built. With
+    labels, :func:`_max_and_sum_exp` checks that the logits are finite, in its first pass.
     """
-    s = as_float_array(logits, "logits", min_ndim=1)
+    s = as_float_array(logits, "logits", min_ndim=1, finite=False)  # finite: checked below
     ax = check_axis(axis, s.ndim)
     k = s.shape[ax]
     t = as_float_array(y, "y")
     if t.shape == s.shape:  # one-hot or soft labels: a distribution per example
+        as_float_array(s, "logits")
         check_distribution(t, "y", ax)
         return s, t.astype(s.dtype, copy=False), ax
     label_shape = s.shape[:ax] + s.shape[ax + 1:]
@@ -414,11 +457,10 @@ def softmax_cross_entropy(
     if target.dtype.kind == "f":  # P·log Q with P = 0 is 0; log Q is finite: no guard needed
         return _reduce(-np.sum(target * log_softmax(s, axis=ax), axis=ax) + 0.0, red)
     # integer labels i: H = −log Q_i = log Σ_j e^{s_j − c} − (s_i − c), with c = max_j s_j
-    c = np.max(s, axis=ax, keepdims=True)
-    e = s - c
-    np.exp(e, out=e)  # e^{s − c} ≤ 1 never overflows; in place: one array of the logits' size
-    losses = np.log(np.sum(e, axis=ax, keepdims=True)) - (np.take_along_axis(s, target, ax) - c)
-    return _reduce(np.squeeze(losses, axis=ax) + 0.0, red)
+    s0, i0 = np.moveaxis(s, ax, 0), np.moveaxis(target, ax, 0)  # views, classes first
+    c, sum_exp = _max_and_sum_exp(s0)
+    losses = np.log(sum_exp) - (np.take_along_axis(s0, i0, 0)[0] - c)
+    return _reduce(losses + 0.0, red)
 # --8<-- [end:softmax_cross_entropy]
 
 
@@ -475,12 +517,13 @@ def softmax_cross_entropy_grad(
     """
     s, target, ax = _class_targets(logits, y, axis)
     scale = _grad_scale(s.size // s.shape[ax], reduction)
-    grad = softmax(s, axis=ax)  # Q, a new array: the rest happens in place
+    grad = np.empty_like(s)
+    g0, s0, t0 = (np.moveaxis(a, ax, 0) for a in (grad, s, target))  # views, classes first
+    _max_and_sum_exp(s0, probs=g0, scale=scale)  # grad = Q·scale
     if target.dtype.kind == "f":
-        grad -= target
-    else:  # one-hot P: subtract 1 at each example's label only
-        np.put_along_axis(grad, target, np.take_along_axis(grad, target, ax) - 1.0, ax)
-    grad *= scale
+        g0 -= scale * t0
+    else:  # one-hot P: subtract 1 (times scale) at each example's label only
+        np.put_along_axis(g0, t0, np.take_along_axis(g0, t0, 0) - scale, 0)
     return grad
 # --8<-- [end:softmax_cross_entropy_grad]
 
