@@ -342,3 +342,45 @@ def test_inference_accepts_a_single_example_that_training_mode_rejects() -> None
     with pytest.raises(ValueError, match="Z must have at least 2 examples"):
         batchnorm_forward(z, G1, B1)
     assert isinstance(CACHE, BatchNormCache)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_non_finite_entry_in_any_band_is_an_error(bad, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dlnotes.batchnorm as bn
+
+    monkeypatch.setattr(bn, "_BAND_BYTES", 64)  # bands of one row of 8: many bands, two cores
+    rng = np.random.default_rng(0)
+    Z, G = rng.normal(size=(40, 8)), rng.normal(size=(40, 8))
+    gamma, beta = np.ones((40, 1)), np.zeros((40, 1))
+    _, cache = batchnorm_forward(Z, gamma, beta)
+    Z[37, 5] = bad
+    with pytest.raises(ValueError, match=r"Z must be finite \(got 1 NaN or infinite entries\)"):
+        batchnorm_forward(Z, gamma, beta)
+    G[39, 0] = bad
+    with pytest.raises(ValueError, match=r"dZ_tilde must be finite \(got 1 NaN or infinite"):
+        batchnorm_backward(G, cache)
+
+
+@pytest.mark.parametrize("band_bytes", [8, 200, 1 << 30])
+def test_results_do_not_depend_on_the_band_size(band_bytes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # each row is computed by the same operations whatever the bands: bit-for-bit equal
+    import dlnotes.batchnorm as bn
+
+    rng = np.random.default_rng(2)
+    Z, G = rng.normal(3.0, 2.0, size=(33, 10)), rng.normal(size=(33, 10))
+    gamma, beta = rng.uniform(0.5, 2.0, size=(33, 1)), rng.normal(size=(33, 1))
+    out, cache = batchnorm_forward(Z, gamma, beta)
+    grads = batchnorm_backward(G, cache)
+    monkeypatch.setattr(bn, "_BAND_BYTES", band_bytes)
+    out2, cache2 = batchnorm_forward(Z, gamma, beta)
+    np.testing.assert_array_equal(out2, out)
+    for a, b in zip(batchnorm_backward(G, cache2), grads, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_the_cache_keeps_z_itself_and_recomputes_z_hat() -> None:
+    Z = np.array([[1.0, 2.0, 3.0, 6.0]])
+    _, cache = batchnorm_forward(Z, np.ones((1, 1)), np.zeros((1, 1)), eps=1e-5)
+    assert cache.Z is Z
+    expected = (Z - 3.0) / np.sqrt(3.5 + 1e-5)
+    np.testing.assert_allclose(cache.z_hat, expected, rtol=1e-15)

@@ -241,3 +241,14 @@ def test_bad_input_raises_a_named_error(
 ) -> None:
     with pytest.raises(error, match=match):
         call()
+
+
+def test_linear_backward_checks_a_hand_made_tuple_cache_but_trusts_its_own() -> None:
+    A, W, b = np.ones((2, 3)), np.ones((1, 2)), np.zeros((1, 1))
+    _, cache = linear_forward(A, W, b)
+    dZ = np.ones((1, 3))
+    np.testing.assert_array_equal(linear_backward(dZ, cache)[1], [[1.0, 1.0]])
+    with pytest.raises(ValueError, match=r"A_prev must be finite \(got 1 NaN"):
+        linear_backward(dZ, (np.array([[np.nan, 1.0, 1.0], [1.0, 1.0, 1.0]]), W, b))
+    with pytest.raises(ValueError, match=r"dZ must be finite"):
+        linear_backward(np.array([[1.0, np.inf, 1.0]]), cache)

@@ -443,3 +443,46 @@ def test_no_m_by_m_broadcast_for_any_loss() -> None:
         with pytest.raises(ValueError, match="same shape"):
             f(preds, labels)
     assert math.isfinite(binary_cross_entropy(preds, labels.reshape(1, m)))
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("f", [softmax_cross_entropy, softmax_cross_entropy_grad])
+@pytest.mark.parametrize("axis", [0, 1])
+def test_a_non_finite_logit_anywhere_is_an_error_on_both_cores_paths(f, axis, bad) -> None:  # type: ignore[no-untyped-def]
+    # 1000 examples are split between the cores: put the bad entry in the last example, at a
+    # class that is neither the max nor the label, where only the min check can see a -inf
+    rng = np.random.default_rng(0)
+    s = rng.normal(size=(5, 1000))
+    labels = np.zeros(1000, int)
+    s[3, -1] = bad
+    s_in = s if axis == 0 else s.T
+    for y in (labels, np.eye(5)[:, labels] if axis == 0 else np.eye(5)[labels]):
+        with pytest.raises(ValueError, match=r"logits must be finite \(got 1 NaN or infinite"):
+            f(s_in, y, axis=axis)
+
+
+def test_one_example_as_a_1d_vector_of_scores() -> None:
+    s = np.array([1.0, 2.0, 3.0])
+    expected = -math.log(math.exp(1.0) / (math.exp(1.0) + math.exp(2.0) + math.exp(3.0)))
+    assert math.isclose(softmax_cross_entropy(s, np.array(0)), expected, rel_tol=1e-15)
+    np.testing.assert_allclose(
+        softmax_cross_entropy_grad(s, np.array(0)), softmax(s) - np.array([1.0, 0.0, 0.0]),
+        rtol=1e-15, atol=1e-16,
+    )
+    with pytest.raises(ValueError, match=r"logits must be finite \(got 1 NaN"):
+        softmax_cross_entropy(np.array([1.0, np.nan]), np.array(0))
+
+
+@pytest.mark.parametrize("band_bytes", [8, 1 << 12, 1 << 30])
+def test_band_size_changes_only_the_order_of_the_sum(band_bytes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # bands of one class up to one band for everything: the same loss and gradient
+    import dlnotes.losses as losses_module
+
+    rng = np.random.default_rng(1)
+    s, y = rng.normal(scale=3.0, size=(37, 700)), rng.integers(0, 37, size=700)
+    loss, grad = softmax_cross_entropy(s, y), softmax_cross_entropy_grad(s, y)
+    monkeypatch.setattr(losses_module, "_BAND_BYTES", band_bytes)
+    assert softmax_cross_entropy(s, y) == pytest.approx(loss, rel=1e-14)
+    np.testing.assert_allclose(softmax_cross_entropy_grad(s, y), grad, rtol=1e-13, atol=1e-18)
+    log_q = s - s.max(axis=0) - np.log(np.exp(s - s.max(axis=0)).sum(axis=0))
+    assert softmax_cross_entropy(s, y) == pytest.approx(-log_q[y, np.arange(700)].mean(), 1e-14)

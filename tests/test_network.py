@@ -532,3 +532,36 @@ def test_bad_input_raises_a_named_error(
 ) -> None:
     with pytest.raises(error, match=match):
         call()
+
+
+def test_a_nan_in_parameters_returned_by_adam_is_caught_and_named() -> None:
+    # small networks come back from Adam.update as views of one vector, checked in one call
+    from dlnotes.optimizers import Adam
+
+    rng = np.random.default_rng(0)
+    X, Y = rng.normal(size=(2, 8)), (rng.uniform(size=(1, 8)) > 0.5).astype(float)
+    params = {"W1": rng.normal(size=(3, 2)), "b1": np.zeros((3, 1)),
+              "W2": rng.normal(size=(1, 3)), "b2": np.zeros((1, 1))}
+    opt = Adam(lr=0.01)
+    state = opt.init(params)
+    AL, caches = model_forward(X, params)
+    params, state = opt.update(params, model_backward(AL, Y, caches), state)
+    assert all(p.base is params["W1"].base for p in params.values())  # the one-vector form
+    model_forward(X, params)  # finite: passes
+    params["W2"][0, 1] = np.nan  # through the view, as a diverging step would
+    with pytest.raises(ValueError, match=r"params\['W2'\] must be finite \(got 1 NaN"):
+        model_forward(X, params)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf, 1.5])
+def test_model_backward_rejects_a_non_finite_or_out_of_range_output(bad) -> None:  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(0)
+    params = {"W1": rng.normal(size=(1, 2)), "b1": np.zeros((1, 1))}
+    AL, caches = model_forward(rng.normal(size=(2, 4)), params)
+    AL = AL.copy()
+    AL[0, 2] = bad
+    message = r"AL must be in \[0, 1\]" if bad == 1.5 else r"AL must be finite \(got 1 NaN"
+    with pytest.raises(ValueError, match=message):
+        model_backward(AL, np.ones((1, 4)), caches)
+    with pytest.raises(ValueError, match=message.replace("AL", "Y")):
+        model_backward(np.full((1, 4), 0.5), AL, caches)

@@ -124,7 +124,8 @@ def linear_forward(
         )
     if b_arr.shape != (W_arr.shape[0], 1):
         raise ValueError(f"b must have shape (n[l], 1) = {(W_arr.shape[0], 1)} (got {b_arr.shape})")
-    Z = W_arr @ A + b_arr
+    Z = W_arr @ A
+    Z += b_arr  # in place: no second (n[l], m) array
     return Z, LinearCache(A, W_arr, b_arr)
 # --8<-- [end:linear_forward]
 
@@ -141,7 +142,9 @@ def linear_backward(
         Per-example gradient with respect to :math:`Z^{[l]}`, shape (n[l], m) (see the module
         docstring: :math:`m \cdot \partial J/\partial Z`).
     cache : LinearCache or tuple
-        ``(A_prev, W, b)`` from :func:`linear_forward`.
+        ``(A_prev, W, b)`` from :func:`linear_forward`. A plain tuple is checked like the
+        arguments of :func:`linear_forward`; a LinearCache, which linear_forward made from
+        checked arrays, only for its shapes.
 
     Returns
     -------
@@ -397,8 +400,8 @@ def linear_activation_backward(
 
 
 # --8<-- [start:helpers]
-def _matrix(x: object, name: str) -> np.ndarray:
-    arr = as_float_array(x, name)
+def _matrix(x: object, name: str, *, finite: bool = True) -> np.ndarray:
+    arr = as_float_array(x, name, finite=finite)
     check_ndim(arr, name, 2)
     return arr
 
@@ -408,6 +411,10 @@ def _linear_cache(cache: object) -> LinearCache:
         raise TypeError(
             f"cache must be the (A_prev, W, b) tuple of linear_forward (got {type(cache).__name__})"
         )
-    A_prev, W, b = (_matrix(x, n) for x, n in zip(cache, ("A_prev", "W", "b"), strict=True))
+    # linear_forward's own cache holds arrays it has checked: no second pass over them
+    finite = not isinstance(cache, LinearCache)
+    A_prev, W, b = (
+        _matrix(x, n, finite=finite) for x, n in zip(cache, ("A_prev", "W", "b"), strict=True)
+    )
     return LinearCache(A_prev, W, b)
 # --8<-- [end:helpers]

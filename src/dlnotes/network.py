@@ -71,8 +71,8 @@ def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
         )
     layers, n_prev = [], n_x
     for k in range(1, L + 1):
-        W = _float_array(params[f"W{k}"], f"params['W{k}']")
-        b = _float_array(params[f"b{k}"], f"params['b{k}']")
+        W = _float_array(params[f"W{k}"], f"params['W{k}']", finite=False)
+        b = _float_array(params[f"b{k}"], f"params['b{k}']", finite=False)
         if W.ndim != 2 or W.shape[1] != n_prev:
             raise ValueError(
                 f"params['W{k}'] must have shape (n[{k}], n[{k - 1}]) with n[{k - 1}] = {n_prev} "
@@ -82,6 +82,14 @@ def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
             raise ValueError(f"params['b{k}'] must have shape {(W.shape[0], 1)} (got {b.shape})")
         layers.append((W, b))
         n_prev = W.shape[0]
+    arrays = [a for layer in layers for a in layer]
+    base = arrays[0].base
+    # What an optimizer's update returns for a small network: views of one vector, checked
+    # in one call (a NaN in a view is in the vector; the per-array check below names it)
+    if not (base is not None and all(a.base is base for a in arrays) and np.isfinite(base).all()):
+        for k, (W, b) in enumerate(layers, start=1):
+            as_float_array(W, f"params['W{k}']")
+            as_float_array(b, f"params['b{k}']")
     return layers
 
 
@@ -90,14 +98,14 @@ def _layer_keys(L: int) -> frozenset[str]:
     return frozenset(f"{p}{k}" for k in range(1, L + 1) for p in "Wb")
 
 
-def _float_array(x: Any, name: str) -> np.ndarray:
-    """as_float_array(x, name), letting a finite float64/float32 ndarray (the usual case)
-    through without the conversion steps: a training loop calls this for every array, every
-    step."""
+def _float_array(x: Any, name: str, *, finite: bool = True) -> np.ndarray:
+    """as_float_array(x, name, finite=finite), letting a float64/float32 ndarray (the usual
+    case) through without the conversion steps: a training loop calls this for every array,
+    every step."""
     plain = type(x) is np.ndarray and x.dtype.char in "fd" and x.dtype.isnative and x.size
-    if plain and np.isfinite(x).all():
+    if plain and (not finite or np.isfinite(x).all()):
         return cast(np.ndarray, x)
-    return as_float_array(x, name)  # converts, or raises naming the argument
+    return as_float_array(x, name, finite=finite)  # converts, or raises naming the argument
 
 
 def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
@@ -486,14 +494,16 @@ def predict(
 def _outputs_and_labels(
     AL: object, Y: object, output: str, *, name: str = "AL", probabilities: bool = True
 ) -> tuple[np.ndarray, np.ndarray]:
-    AL_arr = _float_array(AL, name)
+    # values in [0, 1] are finite, so probabilities need only the range check (NaN fails it)
+    AL_arr = _float_array(AL, name, finite=not probabilities)
     check_ndim(AL_arr, name, 2)
-    Y_arr = _float_array(Y, "Y")
+    Y_arr = _float_array(Y, "Y", finite=False)
     check_same_shape(AL_arr, Y_arr, name, "Y")
     checked = ((name, AL_arr), ("Y", Y_arr)) if probabilities else (("Y", Y_arr),)
     for label, arr in checked:
         low, high = arr.min(), arr.max()
-        if low < 0 or high > 1:
+        if not (0 <= low and high <= 1):
+            as_float_array(arr, label)  # raises first if the range is off by a NaN or inf
             raise ValueError(f"{label} must be in [0, 1] (got values from {low!r} to {high!r})")
     if output == "softmax":
         worst = float(np.max(np.abs(Y_arr.sum(axis=0) - 1.0)))

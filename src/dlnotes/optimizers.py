@@ -18,13 +18,12 @@ Only keys and shapes are checked in ``update`` (no scan for NaN over millions of
 from __future__ import annotations
 
 import operator
-import os
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple, TypeGuard
 
 import numpy as np
 
+from dlnotes import _parallel
 from dlnotes._validation import (
     as_float_array,
     check_matching_dicts,
@@ -296,7 +295,6 @@ def _own(moment: np.ndarray) -> np.ndarray:
 # large enough that NumPy's cost per call is small next to the work (2**16 beat 2**15 by about
 # 15 % for Adam on 10**7 parameters on the benchmark machine: docs/performance.md).
 _BLOCK = 1 << 16
-_POOL: list[ThreadPoolExecutor] = []
 
 
 def _blockwise(kernel: Callable[..., None], arrays: list[np.ndarray], *scalars: float) -> None:
@@ -305,21 +303,15 @@ def _blockwise(kernel: Callable[..., None], arrays: list[np.ndarray], *scalars: 
     Large arrays are split between the cores (NumPy releases the GIL inside its loops); the
     kernels are elementwise, so the result is the same as one call on the whole arrays.
     """
-    n = arrays[0].size
-    if n <= _BLOCK:  # one block: elementwise on the arrays as they are
+    if arrays[0].size <= _BLOCK:  # one block: elementwise on the arrays as they are
         kernel(*arrays, *scalars)
         return
     flat = [a.reshape(-1) for a in arrays]  # views for the C-contiguous outputs and moments
 
-    def run(start: int, stop: int) -> None:
-        for s in range(start, stop, _BLOCK):
-            kernel(*(a[s : min(s + _BLOCK, stop)] for a in flat), *scalars)
+    def block(b: slice) -> None:
+        kernel(*(a[b] for a in flat), *scalars)
 
-    workers = min(os.cpu_count() or 1, -(-n // _BLOCK))
-    if not _POOL:
-        _POOL.append(ThreadPoolExecutor(max_workers=os.cpu_count() or 1))
-    cuts = [(n // _BLOCK * i // workers) * _BLOCK for i in range(workers)] + [n]
-    list(_POOL[0].map(run, cuts[:-1], cuts[1:]))
+    _parallel.run_in_bands(block, flat[0].size, band=_BLOCK)
 
 
 def _new_params(
