@@ -42,7 +42,7 @@ def random_problem(seed: int, steps: int = 12) -> tuple[Params, list[Params]]:
     """Params with random layer sizes (plus one large array, to run the blocked kernels)."""
     rng = np.random.default_rng(seed)
     n0, n1, n2 = rng.integers(1, 7, size=3)
-    shapes = {"W1": (n1, n0), "b1": (n1, 1), "W2": (n2, n1), "b2": (n2, 1), "big": (3, 40_000)}
+    shapes = {"W1": (n1, n0), "b1": (n1, 1), "W2": (n2, n1), "b2": (n2, 1), "big": (3, 100_000)}
     params = {k: rng.standard_normal(s) for k, s in shapes.items()}
     grads = [{k: rng.standard_normal(s) for k, s in shapes.items()} for _ in range(steps)]
     return params, grads

@@ -290,11 +290,14 @@ def _own(moment: np.ndarray) -> np.ndarray:
     return np.array(moment, order="C")
 
 
-# A block of each array (2**16 float64 = 512 KiB) stays in a core's caches while all the
+# A block of each array (2**17 float64 = 1 MiB) stays in a core's caches while all the
 # operations of one step run on it, instead of streaming every temporary through memory; it is
-# large enough that NumPy's cost per call is small next to the work (2**16 beat 2**15 by about
-# 15 % for Adam on 10**7 parameters on the benchmark machine: docs/performance.md).
-_BLOCK = 1 << 16
+# large enough that NumPy's cost per call is small next to the work (for Adam on 10**7
+# parameters on the benchmark machine 2**17 beat 2**16 by about 8 % and 2**15 by 20 %, and
+# 2**18 was slower again: docs/performance.md). Parameter sets of up to _PACK_LIMIT entries in
+# all are packed into one vector (see _Packed).
+_BLOCK = 1 << 17
+_PACK_LIMIT = 1 << 16
 
 
 def _blockwise(kernel: Callable[..., None], arrays: list[np.ndarray], *scalars: float) -> None:
@@ -339,7 +342,11 @@ def _new_params(
 def _packable(params: Params) -> bool:
     """Several small arrays of one dtype: one kernel call on them all beats one call per key."""
     sizes = [p.size for p in params.values()]
-    return len(sizes) > 1 and sum(sizes) <= _BLOCK and len({p.dtype for p in params.values()}) == 1
+    return (
+        len(sizes) > 1
+        and sum(sizes) <= _PACK_LIMIT
+        and len({p.dtype for p in params.values()}) == 1
+    )
 
 
 class _Packed(dict[str, np.ndarray]):
