@@ -558,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", metavar="PATH", help="also write the table to PATH")
     args = parser.parse_args(argv)
     quick = args.quick
-    rounds, warmup = (3, 1) if quick else (9, 2)
+    rounds, warmup = (3, 1) if quick else (15, 3)
 
     threads, how = blas_threads()
     torch.set_num_threads(threads)

@@ -384,3 +384,16 @@ def test_the_cache_keeps_z_itself_and_recomputes_z_hat() -> None:
     assert cache.Z is Z
     expected = (Z - 3.0) / np.sqrt(3.5 + 1e-5)
     np.testing.assert_allclose(cache.z_hat, expected, rtol=1e-15)
+
+
+def test_rows_whose_sum_overflows_are_an_error_not_a_nan() -> None:
+    Z = np.full((2, 4), 1e308)
+    with pytest.raises(ValueError, match=r"Z is too large: the sum of a row overflows"):
+        batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)))
+
+
+def test_plus_and_minus_inf_in_one_row_is_an_error_without_a_warning() -> None:
+    Z = np.zeros((2, 4))
+    Z[1, :2] = np.inf, -np.inf  # their sum is NaN, which NumPy would warn about
+    with pytest.raises(ValueError, match=r"Z must be finite \(got 2 NaN or infinite entries\)"):
+        batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)))

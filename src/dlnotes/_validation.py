@@ -46,17 +46,6 @@ def as_float_array(
     return arr
 
 
-def check_finite_part(part: np.ndarray, whole: np.ndarray, name: str) -> None:
-    """Raise :func:`as_float_array`'s error for ``whole`` if ``part`` (of it) is not finite.
-
-    For kernels that check each cache-sized band as they first read it, instead of a
-    separate pass over the whole array.
-    """
-    if not np.isfinite(part).all():
-        bad = int(whole.size - np.count_nonzero(np.isfinite(whole)))
-        raise ValueError(f"{name} must be finite (got {bad} NaN or infinite entries)")
-
-
 def check_ndim(arr: np.ndarray, name: str, ndim: int) -> None:
     """Require ``arr.ndim == ndim``."""
     if arr.ndim != ndim:

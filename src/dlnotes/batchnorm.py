@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from dlnotes import _parallel
-from dlnotes._validation import as_float_array, check_finite_part, check_ndim, check_scalar
+from dlnotes._validation import as_float_array, check_ndim, check_scalar
 
 __all__ = [
     "BatchNormCache",
@@ -53,6 +53,18 @@ def _column(x: object, name: str, n: int) -> np.ndarray:
     if arr.shape != (n, 1):
         raise ValueError(f"{name} must have shape ({n}, 1) (got {arr.shape})")
     return arr
+
+
+def _row_sums(x: np.ndarray, out: np.ndarray, whole: np.ndarray, name: str) -> None:
+    """``out`` = the sum of each row of ``x``, a band of ``whole``; also the check that ``x``
+    is finite, without a pass of its own: a NaN or ±inf makes its row's sum NaN or ±inf."""
+    with np.errstate(invalid="ignore", over="ignore"):  # inf − inf: the error below says it
+        np.sum(x, axis=1, keepdims=True, out=out)
+    if not np.isfinite(out).all():
+        bad = int(whole.size - np.count_nonzero(np.isfinite(whole)))
+        if bad:
+            raise ValueError(f"{name} must be finite (got {bad} NaN or infinite entries)")
+        raise ValueError(f"{name} is too large: the sum of a row overflows")
 
 
 def _eps(eps: object) -> float:
@@ -130,8 +142,8 @@ def batchnorm_forward(
     Z_tilde = np.empty(Z_arr.shape, np.result_type(gamma_arr, Z_arr, beta_arr))
 
     def units(r: slice) -> None:  # a band of rows, which stays in cache for every step
-        check_finite_part(Z_arr[r], Z_arr, "Z")
-        np.mean(Z_arr[r], axis=1, keepdims=True, out=mu[r])
+        _row_sums(Z_arr[r], mu[r], Z_arr, "Z")
+        mu[r] /= m  # μ, as np.mean computes it
         z = np.subtract(Z_arr[r], mu[r], out=Z_tilde[r])  # z − μ, scaled in place below
         var[r, 0] = np.einsum("ij,ij->i", z, z) / m  # two-pass, biased (1/m)
         inv_std[r] = 1.0 / np.sqrt(var[r] + e)
@@ -209,9 +221,8 @@ def batchnorm_backward(
     dgamma = np.empty((n, 1), np.result_type(dZt, dZ))
 
     def units(r: slice) -> None:  # a band of rows, which stays in cache for every step
-        check_finite_part(dZt[r], dZt, "dZ_tilde")
+        _row_sums(dZt[r], dbeta[r], dZt, "dZ_tilde")  # dβ = Σ dz̃
         centered = np.subtract(Z[r], mu[r], out=dZ[r])  # z − μ, in dZ's band: ẑ·√(σ²+ε)
-        np.sum(dZt[r], axis=1, keepdims=True, out=dbeta[r])
         dgamma[r, 0] = np.einsum("ij,ij->i", dZt[r], centered) * inv_std[r, 0]  # Σ dz̃·ẑ
         # dẑ = γ·dz̃ scales each row, so Σ dẑ = γ·dβ and Σ dẑ·ẑ = γ·dγ, and the notes'
         # formula becomes dz = γ/√(σ²+ε) · (dz̃ − (dβ + ẑ·dγ)/m), computed in place in dZ
