@@ -471,7 +471,8 @@ def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     sigma : numpy.ndarray
         The 1/m standard deviation of each row, (n_x, 1). A constant feature (every entry of
         the row equal) gets σ = 1, so :func:`normalize` maps it to 0 instead of dividing by
-        zero (scikit-learn's ``StandardScaler`` does the same).
+        zero (scikit-learn's ``StandardScaler`` does the same). A row of subnormal numbers
+        whose σ rounds to 0 gets max |x − μ| instead, so σ > 0 always.
 
     Raises
     ------
@@ -514,6 +515,7 @@ def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     scale = np.max(np.abs(centered), axis=1, keepdims=True)
     scale = np.where(constant, np.ones_like(scale), scale)
     sigma = scale * np.sqrt(np.mean(np.square(centered / scale), axis=1, keepdims=True))
+    sigma = np.where(sigma > 0, sigma, scale)  # σ of subnormal numbers can round to 0
     return mu, np.where(constant, np.ones_like(sigma), sigma)
 # --8<-- [end:fit_normalizer]
 
