@@ -101,8 +101,8 @@ def batchnorm_forward(
     Raises
     ------
     ValueError
-        If Z is not 2-D, has fewer than 2 examples (columns), or an input is not finite; if
-        gamma or beta is not (n[l], 1); if eps ≤ 0.
+        If Z is not 2-D, has fewer than 2 examples (columns), or an input is not finite (or
+        so large that a row's sum overflows); if gamma or beta is not (n[l], 1); if eps ≤ 0.
     TypeError
         If an input is not real-valued.
 
@@ -180,7 +180,8 @@ def batchnorm_backward(
     Raises
     ------
     ValueError
-        If dZ_tilde is not shaped like the cached Z or is not finite.
+        If dZ_tilde is not shaped like the cached Z or is not finite (or so large that a
+        row's sum overflows).
     TypeError
         If cache is not a BatchNormCache or dZ_tilde is not real-valued.
 

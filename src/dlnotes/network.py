@@ -84,9 +84,14 @@ def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
         n_prev = W.shape[0]
     arrays = [a for layer in layers for a in layer]
     base = arrays[0].base
-    # What an optimizer's update returns for a small network: views of one vector, checked
-    # in one call (a NaN in a view is in the vector; the per-array check below names it)
-    if not (base is not None and all(a.base is base for a in arrays) and np.isfinite(base).all()):
+    # What an optimizer's update returns for a small network: views that tile one vector,
+    # checked in one call (a NaN in a view is in the vector; the check below names the array)
+    packed = (
+        isinstance(base, np.ndarray)
+        and all(a.base is base for a in arrays)
+        and base.size == sum(a.size for a in arrays)
+    )
+    if not (packed and np.isfinite(cast(np.ndarray, base)).all()):
         for k, (W, b) in enumerate(layers, start=1):
             as_float_array(W, f"params['W{k}']")
             as_float_array(b, f"params['b{k}']")
