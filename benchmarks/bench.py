@@ -134,6 +134,7 @@ class Timing:
     ours: float  # median seconds per call
     peers: dict[str, float]  # median seconds per call
     ratios: dict[str, float]  # median over rounds of ours / peer
+    quartiles: dict[str, tuple[float, float]]  # 25th and 75th percentile of the same ratios
 
 
 def interleaved(
@@ -152,15 +153,23 @@ def interleaved(
             t = timed(fn)
             if r >= warmup:
                 times[name].append(t)
-    ratios = {
-        name: statistics.median(a / b for a, b in zip(times["ours"], times[name], strict=True))
-        for name in peers
+    per_round = {
+        name: [a / b for a, b in zip(times["ours"], times[name], strict=True)] for name in peers
     }
     return Timing(
         statistics.median(times["ours"]),
         {name: statistics.median(times[name]) for name in peers},
-        ratios,
+        {name: statistics.median(r) for name, r in per_round.items()},
+        {name: _quartiles(r) for name, r in per_round.items()},
     )
+
+
+def _quartiles(values: list[float]) -> tuple[float, float]:
+    """25th and 75th percentiles (the middle half of the rounds lies between them)."""
+    if len(values) < 2:
+        return values[0], values[0]
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, q3
 
 
 # ---------------------------------------------------------------------------------------------
@@ -537,9 +546,9 @@ class Row:
 
 
 def ratio_row(case: str, t: Timing, peer: str, goal: float | None) -> Row:
-    r = t.ratios[peer]
+    r, (q1, q3) = t.ratios[peer], t.quartiles[peer]
     met = "—" if goal is None else ("yes" if r <= goal else "**no**")
-    return Row(case, ms(t.ours), f"{ms(t.peers[peer])} ({peer})", f"{r:.2f}",
+    return Row(case, ms(t.ours), f"{ms(t.peers[peer])} ({peer})", f"{r:.2f} ({q1:.2f}–{q3:.2f})",
                "—" if goal is None else f"≤ {goal:g}", met)
 
 
@@ -572,7 +581,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.environ.get('OPENBLAS_THREAD_TIMEOUT')} (idle OpenBLAS threads sleep at once "
         "instead of spinning next to the peer)",
         f"timing: {warmup} warm-up round(s), then {rounds} rounds; dlnotes and the peer(s) "
-        "alternate in one process; ratio = median over rounds of dlnotes / peer"
+        "alternate in one process; ratio = median over rounds of dlnotes / peer, in brackets "
+        "the 25th to 75th percentile of the rounds' ratios"
         + (" [--quick: small sizes, NOT a measurement]" if quick else ""),
         f"load average (1, 5, 15 min) before the run: {_load()} (other processes share the "
         "cores; see the notes below the table)",
@@ -658,7 +668,7 @@ def main(argv: list[str] | None = None) -> int:
         notes.append(how_measured)
 
     table = [
-        "| case | dlnotes | peer | ratio | goal | met |",
+        "| case | dlnotes | peer | ratio (quartiles) | goal | met |",
         "| --- | --- | --- | --- | --- | --- |",
         *(f"| {r.case} | {r.ours} | {r.peer} | {r.ratio} | {r.goal} | {r.met} |" for r in rows),
     ]
