@@ -143,13 +143,20 @@ def interleaved(
     rounds: int,
     warmup: int,
 ) -> Timing:
-    """Call ``ours`` and every peer once per round, rotating the order; per-round ratios."""
+    """Time ``ours`` and every peer once per round, rotating the order; per-round ratios.
+
+    Each timed call comes right after an untimed call of the same function, as in a program
+    that calls it in a loop: no side is timed while the other library's threads are still
+    busy-waiting from its last call (PyTorch's OpenMP threads spin for a while after each
+    parallel region, and a NumPy call right after a PyTorch call ran up to 25 % slower).
+    """
     fns = [("ours", ours), *peers.items()]
     times: dict[str, list[float]] = {name: [] for name, _ in fns}
     for r in range(warmup + rounds):
         gc.collect()
         shift = r % len(fns)
         for name, fn in fns[shift:] + fns[:shift]:
+            fn()
             t = timed(fn)
             if r >= warmup:
                 times[name].append(t)
@@ -581,7 +588,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.environ.get('OPENBLAS_THREAD_TIMEOUT')} (idle OpenBLAS threads sleep at once "
         "instead of spinning next to the peer)",
         f"timing: {warmup} warm-up round(s), then {rounds} rounds; dlnotes and the peer(s) "
-        "alternate in one process; ratio = median over rounds of dlnotes / peer, in brackets "
+        "alternate in one process, each timed call right after an untimed one of the same "
+        "function; ratio = median over rounds of dlnotes / peer, in brackets "
         "the 25th to 75th percentile of the rounds' ratios"
         + (" [--quick: small sizes, NOT a measurement]" if quick else ""),
         f"load average (1, 5, 15 min) before the run: {_load()} (other processes share the "

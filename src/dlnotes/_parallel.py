@@ -1,4 +1,4 @@
-"""Run NumPy work on every core: a split of ``range(n)`` into one contiguous part per core.
+"""Run NumPy work on every core: parts of ``range(n)`` shared out between the cores.
 
 NumPy releases the GIL inside its loops, so threads that each work on their own slice of the
 arrays run in parallel. Kernels that use this write disjoint slices of preallocated outputs,
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -32,31 +33,45 @@ def split(n: int, *, min_part: int) -> list[slice]:
 
 
 def run(work: Callable[[slice], None], parts: list[slice]) -> None:
-    """``work(part)`` for every part, in parallel when there is more than one.
+    """``work(part)`` for every part, the parts shared out between the cores as they ask.
 
-    An exception in any part is raised here, after every part has finished.
+    The calling thread takes parts too, so a core that is slow to wake up (a pool thread
+    asleep, a virtual CPU descheduled) costs only the parts it does not get to. An exception
+    in any part is raised here, after every thread has stopped.
     """
     if len(parts) == 1:
         work(parts[0])
         return
     if not _POOL:
         _POOL.append(ThreadPoolExecutor(max_workers=cores(), thread_name_prefix="dlnotes"))
-    for future in [_POOL[0].submit(work, part) for part in parts]:
-        future.result()
+    todo, lock = iter(parts), threading.Lock()
+
+    def take_parts() -> None:
+        while True:
+            with lock:
+                part = next(todo, None)
+            if part is None:
+                return
+            work(part)
+
+    helpers = [_POOL[0].submit(take_parts) for _ in range(min(cores(), len(parts)) - 1)]
+    try:
+        take_parts()
+    finally:
+        for helper in helpers:
+            helper.result()
 
 
 def run_in_bands(work: Callable[[slice], None], n: int, *, band: int) -> None:
     """``work(b)`` for consecutive slices ``b`` of ``range(n)``, ``band`` long (the last shorter).
 
     A band is sized to stay in a core's cache while every operation of ``work`` runs on it;
-    each core takes a contiguous part of ``range(n)``, a whole number of bands.
+    the cores take bands as they become free (see :func:`run`).
     """
-    band = max(1, band)
+    run(work, chunks(n, band))
 
-    def part(p: slice) -> None:
-        for start in range(p.start, p.stop, band):
-            work(slice(start, min(start + band, p.stop)))
 
-    bands = -(-n // band)
-    parts = split(bands, min_part=1)
-    run(part, [slice(p.start * band, min(p.stop * band, n)) for p in parts])
+def chunks(n: int, size: int) -> list[slice]:
+    """``range(n)`` as consecutive slices of ``size`` (the last shorter), at least one."""
+    size = max(1, size)
+    return [slice(start, min(start + size, n)) for start in range(0, max(n, 1), size)]
