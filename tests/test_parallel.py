@@ -64,3 +64,32 @@ def test_a_forked_child_gets_a_new_pool() -> None:
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert out.sum() == 8.0
+
+
+def test_nested_runs_do_not_wait_for_helpers_that_never_start() -> None:
+    # three levels of runs inside runs: every pool thread ends up waiting in an inner run, so
+    # a helper queued by the innermost one never starts; the callers finish the parts
+    # themselves and must not wait for it
+    out = np.zeros((3, 3, 3))
+
+    def level(depth: int, index: tuple[int, ...]) -> None:
+        if depth == 3:
+            out[index] += 1.0
+            return
+        _parallel.run(lambda p: level(depth + 1, (*index, p.start)), _parallel.chunks(3, 1))
+
+    done = threading.Event()
+
+    def go() -> None:
+        level(0, ())
+        done.set()
+
+    threading.Thread(target=go, daemon=True).start()
+    assert done.wait(timeout=20), "nested parallel runs deadlocked"
+    np.testing.assert_array_equal(out, np.ones((3, 3, 3)))
+
+
+def test_chunks_cover_the_range_in_order() -> None:
+    assert _parallel.chunks(10, 4) == [slice(0, 4), slice(4, 8), slice(8, 10)]
+    assert _parallel.chunks(0, 4) == [slice(0, 0)]
+    assert _parallel.chunks(3, 0) == [slice(0, 1), slice(1, 2), slice(2, 3)]

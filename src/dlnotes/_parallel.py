@@ -57,9 +57,10 @@ def run(work: Callable[[slice], None], parts: list[slice]) -> None:
     helpers = [_POOL[0].submit(take_parts) for _ in range(min(cores(), len(parts)) - 1)]
     try:
         take_parts()
-    finally:
+    finally:  # every part is taken: a helper still queued has nothing left to do
         for helper in helpers:
-            helper.result()
+            if not helper.cancel():
+                helper.result()
 
 
 def run_in_bands(work: Callable[[slice], None], n: int, *, band: int) -> None:
