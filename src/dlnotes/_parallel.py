@@ -37,7 +37,8 @@ def run(work: Callable[[slice], None], parts: list[slice]) -> None:
 
     The calling thread takes parts too, so a core that is slow to wake up (a pool thread
     asleep, a virtual CPU descheduled) costs only the parts it does not get to. An exception
-    in any part is raised here, after every thread has stopped.
+    in any part is raised here, once no thread is working any more (parts not yet started may
+    then be left undone).
     """
     if len(parts) == 1:
         work(parts[0])
