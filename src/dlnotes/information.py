@@ -7,8 +7,6 @@ array is one distribution. ``base=None`` gives nats, ``base=2`` bits.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from dlnotes._validation import (
@@ -31,20 +29,119 @@ __all__ = [
 ]
 
 
+# The references: what the chapter shows. Plain NumPy on arrays already checked, nats only.
+
 # --8<-- [start:helpers]
 def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """x·log(y) with 0·log(y) = 0 and x·log(0) = −inf for x > 0 (as scipy.special.xlogy)."""
+    """x·log(y), with 0·log(y) = 0 and x·log(0) = −inf for x > 0 (as scipy.special.xlogy).
+
+    >>> print(_xlogy(np.array([0.0, 0.5]), np.array([0.0, 0.25])).round(4))
+    [ 0.     -0.6931]
+    """
     positive = x > 0
-    # log only where it is defined, so no divide-by-zero warning is raised for y = 0
+    # log only where it is defined, so that log(0) raises no divide-by-zero warning
     log_y = np.log(np.where(positive & (y > 0), y, 1))
     return np.where(positive, np.where(y > 0, x * log_y, -np.inf), 0.0)
 
 
 def _rel_entr(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """p·log(p/q) with 0·log(0/q) = 0 and p·log(p/0) = +inf (as scipy.special.rel_entr)."""
-    # log p − log q rather than log(p/q): p/q overflows when q is subnormal
-    return _xlogy(p, p) - _xlogy(p, q)
+    """p·log(p/q), with 0·log(0/q) = 0 and p·log(p/0) = +inf (as scipy.special.rel_entr).
 
+    >>> print(_rel_entr(np.array([0.0, 0.5]), np.array([0.5, 0.25])).round(4))
+    [0.     0.3466]
+    """
+    # p·log p − p·log q rather than p·log(p/q): p/q overflows when q is subnormal
+    return _xlogy(p, p) - _xlogy(p, q)
+# --8<-- [end:helpers]
+
+
+# --8<-- [start:entropy]
+def _entropy(p: np.ndarray, axis: int = 0) -> np.ndarray:
+    """H(P) = −Σ p·log p in nats, 0·log 0 = 0 (notes 001, 信息熵).
+
+    >>> print(f"{_entropy(np.array([0.5, 0.5])):.4f}")  # log 2
+    0.6931
+    """
+    return -np.sum(_xlogy(p, p), axis=axis) + 0.0  # + 0.0: a certain outcome gives 0, not −0
+# --8<-- [end:entropy]
+
+
+# --8<-- [start:cross_entropy]
+def _cross_entropy(p: np.ndarray, q: np.ndarray, axis: int = 0) -> np.ndarray:
+    """H(P, Q) = −Σ P(x)·log Q(x) in nats (notes 001, 交叉熵).
+
+    >>> print(f"{_cross_entropy(np.array([1.0, 0.0]), np.array([0.8, 0.2])):.4f}")  # −log 0.8
+    0.2231
+    """
+    return -np.sum(_xlogy(p, q), axis=axis) + 0.0
+# --8<-- [end:cross_entropy]
+
+
+# --8<-- [start:kl_divergence]
+def _kl_divergence(p: np.ndarray, q: np.ndarray, axis: int = 0) -> np.ndarray:
+    """D_KL(P‖Q) = Σ P(x)·log(P(x)/Q(x)) in nats, +inf where Q = 0 < P (notes 001, 相对熵).
+
+    >>> print(f"{_kl_divergence(np.array([1/2, 1/2]), np.array([1/4, 3/4])):.4f}")
+    0.1438
+    """
+    d = np.sum(_rel_entr(p, q), axis=axis)
+    return np.maximum(d, 0.0)  # ≥ 0 (Gibbs); rounding can push a zero divergence below 0
+# --8<-- [end:kl_divergence]
+
+
+# --8<-- [start:js_divergence]
+def _js_divergence(p: np.ndarray, q: np.ndarray, axis: int = 0) -> np.ndarray:
+    """JS(P‖Q) = ½ KL(P‖M) + ½ KL(Q‖M) with M = ½(P + Q), in [0, log 2] (notes 001, JS 散度).
+
+    >>> print(f"{_js_divergence(np.array([1.0, 0.0]), np.array([0.0, 1.0])):.4f}")  # log 2
+    0.6931
+    """
+    m = 0.5 * (p + q)
+    d = 0.5 * np.sum(_rel_entr(p, m), axis=axis) + 0.5 * np.sum(_rel_entr(q, m), axis=axis)
+    return np.clip(d, 0.0, np.log(2, dtype=d.dtype))  # rounding can push it outside [0, log 2]
+# --8<-- [end:js_divergence]
+
+
+# --8<-- [start:joint_entropy]
+def _joint_entropy(pxy: np.ndarray) -> np.ndarray:
+    """H(X, Y) = −Σ p(x, y)·log p(x, y) over the joint table, in nats (notes 001, 联合熵).
+
+    >>> print(f"{_joint_entropy(np.full((2, 2), 0.25)):.4f}")  # log 4
+    1.3863
+    """
+    return -np.sum(_xlogy(pxy, pxy)) + 0.0
+# --8<-- [end:joint_entropy]
+
+
+# --8<-- [start:conditional_entropy]
+def _conditional_entropy(pxy: np.ndarray) -> np.ndarray:
+    """H(X|Y) = −Σ p(x, y)·log p(x|y) = −Σ p(x, y)·log(p(x, y)/p(y)), rows x, columns y.
+
+    >>> print(f"{_conditional_entropy(np.array([[0.5, 0.0], [0.0, 0.5]])):.4f}")  # Y fixes X
+    0.0000
+    """
+    p_y = np.sum(pxy, axis=0, keepdims=True)  # the marginal of Y: sum over the rows (x)
+    h = np.sum(_xlogy(pxy, p_y) - _xlogy(pxy, pxy))
+    return np.maximum(h, 0.0)  # ≥ 0; rounding can push it below
+# --8<-- [end:conditional_entropy]
+
+
+# --8<-- [start:mutual_information]
+def _mutual_information(pxy: np.ndarray) -> np.ndarray:
+    """I(X; Y) = Σ p(x, y)·log(p(x, y) / (p(x)·p(y))) in nats (notes 001, 互信息).
+
+    >>> print(f"{_mutual_information(np.array([[0.5, 0.0], [0.0, 0.5]])):.4f}")  # log 2
+    0.6931
+    """
+    p_x = np.sum(pxy, axis=1, keepdims=True)
+    p_y = np.sum(pxy, axis=0, keepdims=True)
+    # log p(x) and log p(y) apart: their product p(x)·p(y) can underflow to 0
+    i = np.sum(_xlogy(pxy, pxy) - _xlogy(pxy, p_x) - _xlogy(pxy, p_y))
+    return np.maximum(i, 0.0)  # ≥ 0; rounding can push it below
+# --8<-- [end:mutual_information]
+
+
+# The public functions: validate at the boundary, call the reference, convert the base.
 
 def _to_base(nats: np.ndarray, base: float | None) -> np.ndarray:
     # a Python float keeps a float32 result float32
@@ -70,10 +167,10 @@ def _joint_table(pxy: object) -> np.ndarray:
     check_ndim(arr, "pxy", 2)
     check_distribution(arr, "pxy", None)
     return arr
-# --8<-- [end:helpers]
 
 
-# --8<-- [start:entropy]
+
+
 def entropy(p: object, *, base: float | None = None, axis: int = 0) -> np.ndarray:
     r"""Shannon entropy :math:`H(P) = -\sum_i p_i \log p_i` (信息熵).
 
@@ -117,12 +214,9 @@ def entropy(p: object, *, base: float | None = None, axis: int = 0) -> np.ndarra
     """
     p_arr, ax = _distribution(p, "p", axis)
     b = check_base(base)
-    h = -np.sum(_xlogy(p_arr, p_arr), axis=ax)
-    return _to_base(h + 0.0, b)  # + 0.0 turns the −0.0 of a certain outcome into 0.0
-# --8<-- [end:entropy]
+    return _to_base(_entropy(p_arr, ax), b)
 
 
-# --8<-- [start:cross_entropy]
 def cross_entropy(
     p: object, q: object, *, base: float | None = None, axis: int = 0
 ) -> np.ndarray:
@@ -164,11 +258,9 @@ def cross_entropy(
     """
     p_arr, q_arr, ax = _pair(p, q, axis)
     b = check_base(base)
-    return _to_base(-np.sum(_xlogy(p_arr, q_arr), axis=ax) + 0.0, b)
-# --8<-- [end:cross_entropy]
+    return _to_base(_cross_entropy(p_arr, q_arr, ax), b)
 
 
-# --8<-- [start:kl_divergence]
 def kl_divergence(
     p: object, q: object, *, base: float | None = None, axis: int = 0
 ) -> np.ndarray:
@@ -217,12 +309,9 @@ def kl_divergence(
     """
     p_arr, q_arr, ax = _pair(p, q, axis)
     b = check_base(base)
-    d = np.sum(_rel_entr(p_arr, q_arr), axis=ax)
-    return _to_base(np.maximum(d, 0.0), b)
-# --8<-- [end:kl_divergence]
+    return _to_base(_kl_divergence(p_arr, q_arr, ax), b)
 
 
-# --8<-- [start:js_divergence]
 def js_divergence(
     p: object, q: object, *, base: float | None = None, axis: int = 0
 ) -> np.ndarray:
@@ -270,13 +359,9 @@ def js_divergence(
     """
     p_arr, q_arr, ax = _pair(p, q, axis)
     b = check_base(base)
-    m = 0.5 * (p_arr + q_arr)
-    d = 0.5 * np.sum(_rel_entr(p_arr, m), axis=ax) + 0.5 * np.sum(_rel_entr(q_arr, m), axis=ax)
-    return _to_base(np.clip(d, 0.0, math.log(2.0)), b)  # Python floats keep float32
-# --8<-- [end:js_divergence]
+    return _to_base(_js_divergence(p_arr, q_arr, ax), b)
 
 
-# --8<-- [start:joint_entropy]
 def joint_entropy(pxy: object, *, base: float | None = None) -> np.ndarray:
     r"""Joint entropy :math:`H(X, Y)` of a joint table (联合熵).
 
@@ -311,11 +396,9 @@ def joint_entropy(pxy: object, *, base: float | None = None) -> np.ndarray:
     """
     table = _joint_table(pxy)
     b = check_base(base)
-    return _to_base(-np.sum(_xlogy(table, table)) + 0.0, b)
-# --8<-- [end:joint_entropy]
+    return _to_base(_joint_entropy(table), b)
 
 
-# --8<-- [start:conditional_entropy]
 def conditional_entropy(pxy: object, *, base: float | None = None) -> np.ndarray:
     r"""Conditional entropy :math:`H(X \mid Y)` of a joint table (条件熵).
 
@@ -359,13 +442,9 @@ def conditional_entropy(pxy: object, *, base: float | None = None) -> np.ndarray
     """
     table = _joint_table(pxy)
     b = check_base(base)
-    p_y = np.sum(table, axis=0, keepdims=True)  # marginal of Y: sum over the rows (X)
-    h = np.sum(_xlogy(table, p_y) - _xlogy(table, table))
-    return _to_base(np.maximum(h, 0.0), b)
-# --8<-- [end:conditional_entropy]
+    return _to_base(_conditional_entropy(table), b)
 
 
-# --8<-- [start:mutual_information]
 def mutual_information(pxy: object, *, base: float | None = None) -> np.ndarray:
     r"""Mutual information :math:`I(X; Y)` of a joint table (互信息).
 
@@ -407,9 +486,4 @@ def mutual_information(pxy: object, *, base: float | None = None) -> np.ndarray:
     """
     table = _joint_table(pxy)
     b = check_base(base)
-    p_x = np.sum(table, axis=1, keepdims=True)
-    p_y = np.sum(table, axis=0, keepdims=True)
-    # log p(x) and log p(y) separately: the product p(x)·p(y) can underflow to 0
-    i = np.sum(_xlogy(table, table) - _xlogy(table, p_x) - _xlogy(table, p_y))
-    return _to_base(np.maximum(i, 0.0), b)
-# --8<-- [end:mutual_information]
+    return _to_base(_mutual_information(table), b)
