@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 
-# --8<-- [start:helpers]
+# Validation at the boundary (not shown on the page).
+
 def _elementwise_input(z: object, name: str = "z") -> np.ndarray:
     """``z`` as a float array; ±inf allowed (g has a limit there), NaN rejected."""
     arr = as_float_array(z, name, finite=False)
@@ -76,13 +77,187 @@ def _prelu_alpha(alpha: object, z: np.ndarray) -> np.ndarray | float:
     return arr
 
 
-def _neg_exp_abs(z: np.ndarray) -> np.ndarray:
-    # exp(−|z|) is in (0, 1]: it never overflows, only underflows harmlessly to 0
-    return np.exp(-np.abs(z))
-# --8<-- [end:helpers]
-
+# The references: what the chapter shows. Plain NumPy on float arrays already checked; they
+# never modify z, keep float32 float32 and raise no warning for finite z.
 
 # --8<-- [start:sigmoid]
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    """σ(z) = 1/(1 + e^−z) = e^z/(1 + e^z) (notes 001 (6-31), Sigmoid / Logistic 函数).
+
+    >>> print(_sigmoid(np.array([-1e4, -1.0, 0.0, 1.0, 1e4])).round(4))
+    [0.     0.2689 0.5    0.7311 1.    ]
+    """
+    e = np.exp(-np.abs(z))  # e^−|z| ≤ 1 never overflows: the first form for z ≥ 0, the second below
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+# --8<-- [end:sigmoid]
+
+
+# --8<-- [start:sigmoid_grad]
+def _sigmoid_grad(z: np.ndarray) -> np.ndarray:
+    """σ'(z) = e^−z/(1 + e^−z)² = σ(z)(1 − σ(z)) = a(1 − a) (notes 001 p. 45, 003 §3.8).
+
+    >>> print(_sigmoid_grad(np.array([-10.0, 0.0, 10.0])).round(6))
+    [4.5e-05 2.5e-01 4.5e-05]
+    """
+    e = np.exp(-np.abs(z))  # σ' is even; e^−|z| keeps its digits where 1 − σ(z) rounds to 0
+    return e / (1 + e) ** 2
+# --8<-- [end:sigmoid_grad]
+
+
+# --8<-- [start:tanh]
+def _tanh(z: np.ndarray) -> np.ndarray:
+    """tanh z = (e^z − e^−z)/(e^z + e^−z) = 2σ(2z) − 1 (notes 001 (6-33), 双曲正切函数).
+
+    >>> print(_tanh(np.array([-1e4, 0.0, 1.0])).round(4))
+    [-1.      0.      0.7616]
+    """
+    return np.tanh(z)  # NumPy's tanh is stable for every z
+# --8<-- [end:tanh]
+
+
+# --8<-- [start:tanh_grad]
+def _tanh_grad(z: np.ndarray) -> np.ndarray:
+    """tanh'(z) = 1 − tanh² z = 1 − a² = 4e^−2|z|/(1 + e^−2|z|)² (notes 003 §3.8).
+
+    >>> print(_tanh_grad(np.array([-1.0, 0.0, 1.0])).round(4))
+    [0.42 1.   0.42]
+    """
+    e = np.exp(-2 * np.abs(z))  # ≤ 1: no overflow, and digits kept where 1 − a² rounds to 0
+    return 4 * e / (1 + e) ** 2
+# --8<-- [end:tanh_grad]
+
+
+# --8<-- [start:relu]
+def _relu(z: np.ndarray) -> np.ndarray:
+    """ReLU(z) = max(0, z) (notes 001 p. 47, 003 §3.6, 修正线性单元).
+
+    >>> print(_relu(np.array([-2.0, 0.0, 3.0])))
+    [0. 0. 3.]
+    """
+    return np.maximum(z, 0.0)
+# --8<-- [end:relu]
+
+
+# --8<-- [start:relu_grad]
+def _relu_grad(z: np.ndarray) -> np.ndarray:
+    """ReLU'(z) = 1 for z > 0, else 0 (0 at z = 0, as PyTorch; notes 003 §3.8).
+
+    >>> print(_relu_grad(np.array([-2.0, 0.0, 3.0])))
+    [0. 0. 1.]
+    """
+    return (z > 0).astype(z.dtype)
+# --8<-- [end:relu_grad]
+
+
+# --8<-- [start:leaky_relu]
+def _leaky_relu(z: np.ndarray, alpha: float | np.ndarray) -> np.ndarray:
+    """LeakyReLU(z) = z for z > 0, α·z for z ≤ 0 (notes 001 (6-35), 003 §3.8).
+
+    >>> print(_leaky_relu(np.array([-2.0, 0.0, 3.0]), 0.1))
+    [-0.2  0.   3. ]
+    """
+    return np.where(z > 0, z, alpha * z)
+# --8<-- [end:leaky_relu]
+
+
+# --8<-- [start:leaky_relu_grad]
+def _leaky_relu_grad(z: np.ndarray, alpha: float | np.ndarray) -> np.ndarray:
+    """LeakyReLU'(z) = 1 for z > 0, α for z ≤ 0 (α at z = 0, as PyTorch; notes 003 §3.8).
+
+    >>> print(_leaky_relu_grad(np.array([-2.0, 0.0, 3.0]), 0.1))
+    [0.1 0.1 1. ]
+    """
+    ones = np.ones_like(z)
+    return np.where(z > 0, ones, alpha * ones)
+# --8<-- [end:leaky_relu_grad]
+
+
+# --8<-- [start:prelu]
+def _prelu(z: np.ndarray, alpha: float | np.ndarray) -> np.ndarray:
+    """PReLU(z_i) = z_i for z_i > 0, α_i·z_i for z_i ≤ 0: Leaky ReLU with a learned α (notes 002).
+
+    >>> print(_prelu(np.array([[-2.0, 3.0], [-2.0, 3.0]]), np.array([[0.1], [0.5]])))
+    [[-0.2  3. ]
+     [-1.   3. ]]
+    """
+    return _leaky_relu(z, alpha)
+# --8<-- [end:prelu]
+
+
+# --8<-- [start:prelu_grad]
+def _prelu_grad(z: np.ndarray, alpha: float | np.ndarray) -> np.ndarray:
+    """∂PReLU(z_i)/∂z_i = 1 for z_i > 0, α_i for z_i ≤ 0 (notes 002).
+
+    >>> print(_prelu_grad(np.array([-2.0, 0.0, 3.0]), 0.25))
+    [0.25 0.25 1.  ]
+    """
+    return _leaky_relu_grad(z, alpha)
+# --8<-- [end:prelu_grad]
+
+
+# --8<-- [start:prelu_grad_alpha]
+def _prelu_grad_alpha(z: np.ndarray, alpha: float | np.ndarray) -> np.ndarray:
+    """∂PReLU(z_i)/∂α_i = 0 for z_i > 0, z_i for z_i ≤ 0, i.e. min(z_i, 0); α does not enter.
+
+    >>> print(_prelu_grad_alpha(np.array([-2.0, 0.0, 3.0]), 0.25))
+    [-2.  0.  0.]
+    """
+    return np.minimum(z, 0.0)
+# --8<-- [end:prelu_grad_alpha]
+
+
+# --8<-- [start:elu]
+def _elu(z: np.ndarray, alpha: float) -> np.ndarray:
+    """ELU(z) = z for z > 0, α(e^z − 1) for z ≤ 0 (notes 001 (6-36), 指数线性单元).
+
+    >>> print(_elu(np.array([-1e4, -1.0, 0.0, 2.0]), 1.0).round(4))
+    [-1.     -0.6321  0.      2.    ]
+    """
+    # expm1 is exact near 0; min(z, 0): the discarded branch must not overflow for large z
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
+# --8<-- [end:elu]
+
+
+# --8<-- [start:elu_grad]
+def _elu_grad(z: np.ndarray, alpha: float) -> np.ndarray:
+    """ELU'(z) = 1 for z > 0, α·e^z = ELU(z) + α for z ≤ 0 (α at z = 0, as PyTorch).
+
+    >>> print(_elu_grad(np.array([-1.0, 0.0, 2.0]), 1.0).round(4))
+    [0.3679 1.     1.    ]
+    """
+    # min(z, 0): the discarded branch must not overflow for large z
+    return np.where(z > 0, np.ones_like(z), alpha * np.exp(np.minimum(z, 0.0)))
+# --8<-- [end:elu_grad]
+
+
+# --8<-- [start:softmax]
+def _softmax(z: np.ndarray, axis: int = 0) -> np.ndarray:
+    """Q_i = e^(S_i − c)/Σ_j e^(S_j − c), c = max_j S_j, along axis (notes 001 (6-14), 000 §3.8).
+
+    >>> print(_softmax(np.array([1.0, 2.0, 3.0])).round(4))
+    [0.09   0.2447 0.6652]
+    """
+    # max-shift: every exponent ≤ 0 (no overflow) and the largest term is 1 (the sum is ≥ 1)
+    e = np.exp(z - np.max(z, axis=axis, keepdims=True))
+    return e / np.sum(e, axis=axis, keepdims=True)
+# --8<-- [end:softmax]
+
+
+# --8<-- [start:log_softmax]
+def _log_softmax(z: np.ndarray, axis: int = 0) -> np.ndarray:
+    """log Q_i = (S_i − c) − log Σ_j e^(S_j − c), c = max_j S_j: log-sum-exp along axis.
+
+    >>> print(_log_softmax(np.array([0.0, 1e4])).round(4))
+    [-10000.      0.]
+    """
+    shifted = z - np.max(z, axis=axis, keepdims=True)  # max-shift, as in softmax
+    # log of a sum ≥ 1, never log 0: finite where log(softmax(z)) would be −inf
+    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+# --8<-- [end:log_softmax]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
 def sigmoid(z: object) -> np.ndarray:
     r"""Logistic sigmoid :math:`\sigma(z) = 1 / (1 + e^{-z})` (Sigmoid / Logistic 函数).
 
@@ -117,13 +292,9 @@ def sigmoid(z: object) -> np.ndarray:
     >>> print(np.round(sigmoid([-1e4, -1.0, 0.0, 1.0, 1e4]), 4))
     [0.     0.2689 0.5    0.7311 1.    ]
     """
-    z_arr = _elementwise_input(z)
-    e = _neg_exp_abs(z_arr)
-    return np.where(z_arr >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-# --8<-- [end:sigmoid]
+    return _sigmoid(_elementwise_input(z))
 
 
-# --8<-- [start:sigmoid_grad]
 def sigmoid_grad(z: object) -> np.ndarray:
     r"""Derivative of the sigmoid, :math:`\sigma'(z) = \sigma(z)(1 - \sigma(z))`.
 
@@ -160,13 +331,9 @@ def sigmoid_grad(z: object) -> np.ndarray:
     >>> print(np.round(sigmoid_grad([-10.0, 0.0, 10.0]), 6))
     [4.5e-05 2.5e-01 4.5e-05]
     """
-    z_arr = _elementwise_input(z)
-    e = _neg_exp_abs(z_arr)
-    return e / (1.0 + e) ** 2
-# --8<-- [end:sigmoid_grad]
+    return _sigmoid_grad(_elementwise_input(z))
 
 
-# --8<-- [start:tanh]
 def tanh(z: object) -> np.ndarray:
     r"""Hyperbolic tangent (双曲正切函数).
 
@@ -203,11 +370,9 @@ def tanh(z: object) -> np.ndarray:
     >>> print(np.round(tanh([-1e4, 0.0, 1.0]), 4))
     [-1.      0.      0.7616]
     """
-    return np.tanh(_elementwise_input(z))
-# --8<-- [end:tanh]
+    return _tanh(_elementwise_input(z))
 
 
-# --8<-- [start:tanh_grad]
 def tanh_grad(z: object) -> np.ndarray:
     r"""Derivative of tanh, :math:`\tanh'(z) = 1 - \tanh^2 z`.
 
@@ -242,13 +407,9 @@ def tanh_grad(z: object) -> np.ndarray:
     >>> print(np.round(tanh_grad([-1.0, 0.0, 1.0]), 4))
     [0.42 1.   0.42]
     """
-    z_arr = _elementwise_input(z)
-    e = np.exp(-2.0 * np.abs(z_arr))
-    return 4.0 * e / (1.0 + e) ** 2
-# --8<-- [end:tanh_grad]
+    return _tanh_grad(_elementwise_input(z))
 
 
-# --8<-- [start:relu]
 def relu(z: object) -> np.ndarray:
     r"""Rectified linear unit :math:`\max(0, z)` (修正线性单元).
 
@@ -280,11 +441,9 @@ def relu(z: object) -> np.ndarray:
     >>> print(relu(np.array([-2.0, 0.0, 3.0])))
     [0. 0. 3.]
     """
-    return np.maximum(_elementwise_input(z), 0.0)
-# --8<-- [end:relu]
+    return _relu(_elementwise_input(z))
 
 
-# --8<-- [start:relu_grad]
 def relu_grad(z: object) -> np.ndarray:
     r"""Derivative of ReLU: 1 where :math:`z > 0`, else 0 (0 at :math:`z = 0`, as PyTorch).
 
@@ -319,12 +478,9 @@ def relu_grad(z: object) -> np.ndarray:
     >>> print(relu_grad(np.array([-2.0, 0.0, 3.0])))
     [0. 0. 1.]
     """
-    z_arr = _elementwise_input(z)
-    return (z_arr > 0).astype(z_arr.dtype)
-# --8<-- [end:relu_grad]
+    return _relu_grad(_elementwise_input(z))
 
 
-# --8<-- [start:leaky_relu]
 def leaky_relu(z: object, alpha: float = 0.01) -> np.ndarray:
     r"""Leaky ReLU: :math:`z` for :math:`z > 0`, :math:`\alpha z` otherwise.
 
@@ -358,13 +514,9 @@ def leaky_relu(z: object, alpha: float = 0.01) -> np.ndarray:
     >>> print(leaky_relu(np.array([-2.0, 0.0, 3.0]), alpha=0.1))
     [-0.2  0.   3. ]
     """
-    z_arr = _elementwise_input(z)
-    a = _slope(alpha)
-    return np.where(z_arr > 0, z_arr, a * z_arr)
-# --8<-- [end:leaky_relu]
+    return _leaky_relu(_elementwise_input(z), _slope(alpha))
 
 
-# --8<-- [start:leaky_relu_grad]
 def leaky_relu_grad(z: object, alpha: float = 0.01) -> np.ndarray:
     r"""Derivative of Leaky ReLU: 1 where :math:`z > 0`, :math:`\alpha` otherwise.
 
@@ -398,13 +550,9 @@ def leaky_relu_grad(z: object, alpha: float = 0.01) -> np.ndarray:
     >>> print(leaky_relu_grad(np.array([-2.0, 0.0, 3.0]), alpha=0.1))
     [0.1 0.1 1. ]
     """
-    z_arr = _elementwise_input(z)
-    a = _slope(alpha)
-    return np.where(z_arr > 0, np.ones_like(z_arr), np.full_like(z_arr, a))
-# --8<-- [end:leaky_relu_grad]
+    return _leaky_relu_grad(_elementwise_input(z), _slope(alpha))
 
 
-# --8<-- [start:prelu]
 def prelu(z: object, alpha: object) -> np.ndarray:
     r"""Parametric ReLU: Leaky ReLU whose slope :math:`\alpha` is learned (参数化 ReLU).
 
@@ -449,12 +597,9 @@ def prelu(z: object, alpha: object) -> np.ndarray:
      [-1.   3. ]]
     """
     z_arr = _elementwise_input(z)
-    a = _prelu_alpha(alpha, z_arr)
-    return np.where(z_arr > 0, z_arr, a * z_arr)
-# --8<-- [end:prelu]
+    return _prelu(z_arr, _prelu_alpha(alpha, z_arr))
 
 
-# --8<-- [start:prelu_grad]
 def prelu_grad(z: object, alpha: object) -> np.ndarray:
     r"""Derivative of PReLU with respect to its input, :math:`\partial g / \partial z`.
 
@@ -492,13 +637,9 @@ def prelu_grad(z: object, alpha: object) -> np.ndarray:
     [0.25 0.25 1.  ]
     """
     z_arr = _elementwise_input(z)
-    a = _prelu_alpha(alpha, z_arr)
-    ones = np.ones_like(z_arr)
-    return np.where(z_arr > 0, ones, a * ones)
-# --8<-- [end:prelu_grad]
+    return _prelu_grad(z_arr, _prelu_alpha(alpha, z_arr))
 
 
-# --8<-- [start:prelu_grad_alpha]
 def prelu_grad_alpha(z: object, alpha: object) -> np.ndarray:
     r"""Derivative of PReLU with respect to its slope, elementwise: :math:`\min(z, 0)`.
 
@@ -539,12 +680,9 @@ def prelu_grad_alpha(z: object, alpha: object) -> np.ndarray:
     -3.0
     """
     z_arr = _elementwise_input(z)
-    _prelu_alpha(alpha, z_arr)
-    return np.minimum(z_arr, 0.0)
-# --8<-- [end:prelu_grad_alpha]
+    return _prelu_grad_alpha(z_arr, _prelu_alpha(alpha, z_arr))
 
 
-# --8<-- [start:elu]
 def elu(z: object, alpha: float = 1.0) -> np.ndarray:
     r"""Exponential linear unit (指数线性单元).
 
@@ -582,13 +720,9 @@ def elu(z: object, alpha: float = 1.0) -> np.ndarray:
     >>> print(np.round(elu(np.array([-1e4, -1.0, 0.0, 2.0])), 4))
     [-1.     -0.6321  0.      2.    ]
     """
-    z_arr = _elementwise_input(z)
-    a = _slope(alpha)
-    return np.where(z_arr > 0, z_arr, a * np.expm1(np.minimum(z_arr, 0.0)))
-# --8<-- [end:elu]
+    return _elu(_elementwise_input(z), _slope(alpha))
 
 
-# --8<-- [start:elu_grad]
 def elu_grad(z: object, alpha: float = 1.0) -> np.ndarray:
     r"""Derivative of ELU: 1 where :math:`z > 0`, :math:`\alpha e^{z}` otherwise.
 
@@ -623,13 +757,9 @@ def elu_grad(z: object, alpha: float = 1.0) -> np.ndarray:
     >>> print(np.round(elu_grad(np.array([-1.0, 0.0, 2.0])), 4))
     [0.3679 1.     1.    ]
     """
-    z_arr = _elementwise_input(z)
-    a = _slope(alpha)
-    return np.where(z_arr > 0, np.ones_like(z_arr), a * np.exp(np.minimum(z_arr, 0.0)))
-# --8<-- [end:elu_grad]
+    return _elu_grad(_elementwise_input(z), _slope(alpha))
 
 
-# --8<-- [start:softmax]
 def softmax(z: object, axis: int = 0) -> np.ndarray:
     r"""Softmax along ``axis``: exponentiate and normalize to a distribution (归一化指数函数).
 
@@ -674,15 +804,9 @@ def softmax(z: object, axis: int = 0) -> np.ndarray:
      [0.6652 0.    ]]
     """
     z_arr = as_float_array(z, "z", min_ndim=1)
-    ax = check_axis(axis, z_arr.ndim)
-    e = z_arr - np.max(z_arr, axis=ax, keepdims=True)
-    np.exp(e, out=e)  # e^{z − c} ≤ 1; in place, as the division: one array of z's size in all
-    e /= np.sum(e, axis=ax, keepdims=True)
-    return e
-# --8<-- [end:softmax]
+    return _softmax(z_arr, check_axis(axis, z_arr.ndim))
 
 
-# --8<-- [start:log_softmax]
 def log_softmax(z: object, axis: int = 0) -> np.ndarray:
     r"""Logarithm of the softmax along ``axis``, computed with log-sum-exp.
 
@@ -721,8 +845,4 @@ def log_softmax(z: object, axis: int = 0) -> np.ndarray:
     [-10000.      0.]
     """
     z_arr = as_float_array(z, "z", min_ndim=1)
-    ax = check_axis(axis, z_arr.ndim)
-    shifted = z_arr - np.max(z_arr, axis=ax, keepdims=True)
-    shifted -= np.log(np.sum(np.exp(shifted), axis=ax, keepdims=True))  # in place: no 3rd array
-    return shifted
-# --8<-- [end:log_softmax]
+    return _log_softmax(z_arr, check_axis(axis, z_arr.ndim))
