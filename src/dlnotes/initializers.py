@@ -23,7 +23,51 @@ __all__ = ["METHODS", "initialize_parameters", "weight_std"]
 METHODS = ("zeros", "random", "xavier", "glorot", "he")
 
 
+# The references: what the chapter shows. Plain NumPy on sizes already checked.
+
 # --8<-- [start:weight_std]
+def _weight_std(method: str, n_prev: int, n: int, scale: float) -> float:
+    """σ[l] of W[l]: 0, scale, √(1/n[l−1]), √(2/(n[l−1] + n[l])) or √(2/n[l−1]) (notes 000 §1.11).
+
+    >>> print(f"{_weight_std('he', 50, 10, 0.01):.4f} {_weight_std('xavier', 50, 10, 0.01):.4f}")
+    0.2000 0.1414
+    """
+    stds = {
+        "zeros": 0.0,
+        "random": scale,  # the notes' randn × 0.01
+        "xavier": np.sqrt(1 / n_prev),  # the notes' Xavier: Var(z) = n[l−1]·Var(w) = 1
+        "glorot": np.sqrt(2 / (n_prev + n)),  # Glorot & Bengio's Xavier
+        "he": np.sqrt(2 / n_prev),  # He: twice Xavier's variance, for ReLU
+    }
+    return float(stds[method])
+# --8<-- [end:weight_std]
+
+
+# --8<-- [start:initialize_parameters]
+def _initialize_parameters(
+    layer_dims: list[int], method: str, rng: np.random.Generator | None, scale: float
+) -> dict[str, np.ndarray]:
+    """W[l] = randn(n[l], n[l−1]) · σ[l] and b[l] = 0, for l = 1 … L (notes 003 §3.10, 004).
+
+    >>> params = _initialize_parameters([2, 4, 1], "he", np.random.default_rng(0), 0.01)
+    >>> print({k: v.shape for k, v in params.items()})
+    {'W1': (4, 2), 'b1': (4, 1), 'W2': (1, 4), 'b2': (1, 1)}
+    """
+    params = {}
+    for l in range(1, len(layer_dims)):  # noqa: E741 (l is the notes' layer index)
+        n_prev, n = layer_dims[l - 1], layer_dims[l]
+        std = _weight_std(method, n_prev, n, scale)
+        if method == "zeros" or rng is None:  # "zeros" draws nothing and needs no generator
+            params[f"W{l}"] = np.zeros((n, n_prev))
+        else:
+            params[f"W{l}"] = rng.standard_normal((n, n_prev)) * std
+        params[f"b{l}"] = np.zeros((n, 1))  # biases have no symmetry to break
+    return params
+# --8<-- [end:initialize_parameters]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
 def weight_std(method: str, n_prev: int, n: int, *, scale: float = 0.01) -> float:
     r"""Standard deviation of the entries of ``W[l]`` for an initialization method.
 
@@ -73,21 +117,9 @@ def weight_std(method: str, n_prev: int, n: int, *, scale: float = 0.01) -> floa
     check_choice(method, "method", METHODS)
     n_prev = check_int(n_prev, "n_prev", low=1)
     n = check_int(n, "n", low=1)
-    s = check_scalar(scale, "scale", low=0.0, low_inclusive=False)
-    if not math.isfinite(s):
-        raise ValueError(f"scale must be finite (got {s!r})")
-    stds = {
-        "zeros": 0.0,
-        "random": s,
-        "xavier": math.sqrt(1.0 / n_prev),
-        "glorot": math.sqrt(2.0 / (n_prev + n)),
-        "he": math.sqrt(2.0 / n_prev),
-    }
-    return stds[method]
-# --8<-- [end:weight_std]
+    return _weight_std(method, n_prev, n, _scale(scale))
 
 
-# --8<-- [start:initialize_parameters]
 def initialize_parameters(
     layer_dims: Sequence[int] | np.ndarray,
     method: str = "he",
@@ -159,16 +191,7 @@ def initialize_parameters(
             f"rng is required for method {method!r}: pass a numpy.random.Generator, "
             "e.g. rng=np.random.default_rng(0) (got None)"
         )
-    params: dict[str, np.ndarray] = {}
-    for l in range(1, len(dims)):  # noqa: E741 (l is the notes' layer index)
-        std = weight_std(method, dims[l - 1], dims[l], scale=scale)
-        if method == "zeros" or rng is None:
-            params[f"W{l}"] = np.zeros((dims[l], dims[l - 1]))
-        else:
-            params[f"W{l}"] = rng.standard_normal((dims[l], dims[l - 1])) * std
-        params[f"b{l}"] = np.zeros((dims[l], 1))
-    return params
-# --8<-- [end:initialize_parameters]
+    return _initialize_parameters(dims, method, rng, _scale(scale))
 
 
 def _layer_dims(layer_dims: object) -> list[int]:
@@ -183,3 +206,10 @@ def _layer_dims(layer_dims: object) -> list[int]:
             f"layer_dims must give at least two sizes, the input and one layer (got {dims})"
         )
     return dims
+
+
+def _scale(scale: object) -> float:
+    s = check_scalar(scale, "scale", low=0.0, low_inclusive=False)
+    if not math.isfinite(s):
+        raise ValueError(f"scale must be finite (got {s!r})")
+    return s
