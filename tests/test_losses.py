@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+import dlnotes.losses as losses_module
 from dlnotes.activations import sigmoid, softmax
 from dlnotes.gradcheck import numerical_gradient
 from dlnotes.information import cross_entropy
@@ -473,16 +475,94 @@ def test_one_example_as_a_1d_vector_of_scores() -> None:
         softmax_cross_entropy(np.array([1.0, np.nan]), np.array(0))
 
 
-@pytest.mark.parametrize("band_bytes", [8, 1 << 12, 1 << 30])
-def test_band_size_changes_only_the_order_of_the_sum(band_bytes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # bands of one class up to one band for everything: the same loss and gradient
-    import dlnotes.losses as losses_module
-
+def test_label_loss_is_log_sum_exp_minus_the_true_score_on_a_large_batch() -> None:
+    # was the band-size test: the bands moved to dlnotes.fast with the speed work (issue 11);
+    # the reference's loss is still the max-shifted log-sum-exp minus the true class's score
     rng = np.random.default_rng(1)
     s, y = rng.normal(scale=3.0, size=(37, 700)), rng.integers(0, 37, size=700)
-    loss, grad = softmax_cross_entropy(s, y), softmax_cross_entropy_grad(s, y)
-    monkeypatch.setattr(losses_module, "_BAND_BYTES", band_bytes)
-    assert softmax_cross_entropy(s, y) == pytest.approx(loss, rel=1e-14)
-    np.testing.assert_allclose(softmax_cross_entropy_grad(s, y), grad, rtol=1e-13, atol=1e-18)
     log_q = s - s.max(axis=0) - np.log(np.exp(s - s.max(axis=0)).sum(axis=0))
     assert softmax_cross_entropy(s, y) == pytest.approx(-log_q[y, np.arange(700)].mean(), 1e-14)
+    np.testing.assert_allclose(softmax_cross_entropy_grad(s, y),
+                               (softmax(s) - np.eye(37)[:, y]) / 700, rtol=1e-13, atol=1e-18)
+
+
+# ---------------------------------------------------------------- the references
+
+
+REFERENCES = [
+    (binary_cross_entropy, losses_module._binary_cross_entropy, "probabilities"),
+    (binary_cross_entropy_with_logits, losses_module._binary_cross_entropy_with_logits, "z"),
+    (mean_squared_error, losses_module._mean_squared_error, "z"),
+]
+GRAD_REFERENCES = [
+    (binary_cross_entropy_grad, losses_module._binary_cross_entropy_grad, "probabilities"),
+    (binary_cross_entropy_with_logits_grad, losses_module._binary_cross_entropy_with_logits_grad,
+     "z"),
+    (mean_squared_error_grad, losses_module._mean_squared_error_grad, "z"),
+]
+
+
+def _first_argument(kind: str, rng: np.random.Generator, shape: tuple[int, ...]) -> Array:
+    if kind == "probabilities":
+        return rng.uniform(0.01, 0.99, size=shape)
+    return rng.normal(scale=3.0, size=shape)
+
+
+@pytest.mark.parametrize(("public", "reference", "kind"), REFERENCES,
+                         ids=[r[0].__name__ for r in REFERENCES])
+def test_each_loss_is_its_reference_per_element_and_the_reduction_of_it(  # type: ignore[no-untyped-def]
+    public, reference, kind, rng
+) -> None:
+    x, y = _first_argument(kind, rng, (2, 5)), rng.uniform(0, 1, size=(2, 5))
+    np.testing.assert_array_equal(public(x, y, "none"), reference(x, y))
+    assert public(x, y) == np.mean(reference(x, y))
+    assert public(x, y, "sum") == np.sum(reference(x, y))
+
+
+@pytest.mark.parametrize(("public", "reference", "kind"), GRAD_REFERENCES,
+                         ids=[r[0].__name__ for r in GRAD_REFERENCES])
+def test_each_gradient_reference_is_the_gradient_of_the_sum(public, reference, kind, rng) -> None:  # type: ignore[no-untyped-def]
+    x, y = _first_argument(kind, rng, (2, 5)), rng.uniform(0, 1, size=(2, 5))
+    np.testing.assert_array_equal(public(x, y, "sum"), reference(x, y))
+    np.testing.assert_allclose(public(x, y), reference(x, y) / 10, rtol=1e-15)
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_softmax_references_take_the_one_hot_p_and_give_per_example_values(axis, rng) -> None:  # type: ignore[no-untyped-def]
+    s = rng.normal(scale=3.0, size=(4, 6))
+    labels = rng.integers(0, 4, size=6)
+    p = np.eye(4)[:, labels]
+    if axis == 1:
+        s, p = s.T, p.T
+    losses = losses_module._softmax_cross_entropy(s, p, axis)
+    assert losses.shape == (6,)
+    np.testing.assert_array_equal(losses,
+                                  softmax_cross_entropy(s, labels, axis=axis, reduction="none"))
+    grad = losses_module._softmax_cross_entropy_grad(s, p, axis)
+    np.testing.assert_allclose(grad, softmax(s, axis=axis) - p, rtol=1e-15, atol=1e-17)
+    np.testing.assert_allclose(softmax_cross_entropy_grad(s, labels, axis=axis), grad / 6,
+                               rtol=1e-15)
+
+
+def test_references_keep_float32_leave_their_arguments_alone_and_raise_no_warning() -> None:
+    z = np.array([[-1e4, -745.0, 0.0, 745.0, 1e4]], dtype=np.float32)
+    y = np.array([[0, 1, 1, 0, 1]], dtype=np.float32)
+    a = np.array([[0.0, 1e-30, 0.5, 1.0, 1.0]], dtype=np.float32)
+    s, p = z.reshape(5, 1), y.reshape(5, 1) / 3
+    before = [v.copy() for v in (z, y, a, s, p)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        results = [
+            losses_module._binary_cross_entropy(a, y),
+            losses_module._binary_cross_entropy_grad(a, y),
+            losses_module._binary_cross_entropy_with_logits(z, y),
+            losses_module._binary_cross_entropy_with_logits_grad(z, y),
+            losses_module._softmax_cross_entropy(s, p),
+            losses_module._softmax_cross_entropy_grad(s, p),
+            losses_module._mean_squared_error(z, y),
+            losses_module._mean_squared_error_grad(z, y),
+        ]
+    assert all(r.dtype == np.float32 for r in results)
+    assert np.isfinite(results[2]).all() and np.isfinite(results[4]).all()
+    for old, new in zip(before, (z, y, a, s, p), strict=True):
+        np.testing.assert_array_equal(old, new)

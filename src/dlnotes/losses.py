@@ -10,13 +10,19 @@ J = (1/m)·Σ L (代价函数). Every ``<loss>_grad`` returns the gradient of th
 Predictions and targets must have exactly the same shape: a (m,) label vector against (1, m)
 predictions is an error, never an (m, m) broadcast. Results have the dtype of the first argument
 (float32 stays float32; the target is cast to it).
+
+Each public function checks its arguments and calls its reference, the private function of the
+same name with a leading underscore (``_binary_cross_entropy`` for ``binary_cross_entropy``):
+plain NumPy on checked arrays, the code the chapter shows. A loss's reference returns the loss of
+every element (every example for softmax cross-entropy); a gradient's reference returns the
+derivative of each element's own loss, the gradient of the sum; the public function applies
+``reduction`` (1/N for the mean).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from dlnotes import _parallel
 from dlnotes._validation import (
     as_float_array,
     check_axis,
@@ -24,7 +30,8 @@ from dlnotes._validation import (
     check_distribution,
     check_same_shape,
 )
-from dlnotes.activations import log_softmax, sigmoid
+from dlnotes.activations import _log_softmax, _sigmoid, _softmax
+from dlnotes.information import _xlogy
 
 __all__ = [
     "binary_cross_entropy",
@@ -40,7 +47,116 @@ __all__ = [
 REDUCTIONS = ("mean", "sum", "none")
 
 
-# --8<-- [start:helpers]
+# The references: what the chapter shows. Plain NumPy on arrays already checked, one loss per
+# element (per example for softmax cross-entropy), no reduction.
+
+# --8<-- [start:binary_cross_entropy]
+def _binary_cross_entropy(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """L(ŷ, y) = −[y·log ŷ + (1 − y)·log(1 − ŷ)] per element, 0·log 0 = 0 (003 §2.3, 二元交叉熵).
+
+    >>> print(_binary_cross_entropy(np.array([0.9, 0.2]), np.array([1.0, 0.0])).round(4))
+    [0.1054 0.2231]
+    """
+    # xlogy: a term whose weight is 0 adds 0 even where its log is −inf
+    return -(_xlogy(y, y_hat) + _xlogy(1 - y, 1 - y_hat)) + 0.0  # + 0.0: 0, not −0
+# --8<-- [end:binary_cross_entropy]
+
+
+# --8<-- [start:binary_cross_entropy_grad]
+def _xdivy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """x/y, with 0/y = 0 and x/0 = +inf for x > 0 (the derivative of xlogy(x, y) in y).
+
+    >>> print(_xdivy(np.array([0.0, 1.0, 1.0]), np.array([0.0, 0.5, 0.0])))
+    [ 0.  2. inf]
+    """
+    positive = x > 0
+    # divide only where y > 0, so that x/0 raises no divide-by-zero warning
+    ratio = x / np.where(positive & (y > 0), y, 1)
+    return np.where(positive, np.where(y > 0, ratio, np.inf), 0.0)
+
+
+def _binary_cross_entropy_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """dL/dŷ = −y/ŷ + (1 − y)/(1 − ŷ) per element, the notes' dA (003 §2.7).
+
+    >>> print(_binary_cross_entropy_grad(np.array([0.5, 0.8]), np.array([1.0, 0.0])).round(4))
+    [-2.  5.]
+    """
+    return _xdivy(1 - y, 1 - y_hat) - _xdivy(y, y_hat)
+# --8<-- [end:binary_cross_entropy_grad]
+
+
+# --8<-- [start:binary_cross_entropy_with_logits]
+def _binary_cross_entropy_with_logits(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """L(z, y) = log(1 + e^z) − y·z per element, the binary cross-entropy of σ(z) (003 §2.3).
+
+    >>> z, y = np.array([1e4, -1e4, 0.0]), np.array([1.0, 1.0, 0.0])
+    >>> print(_binary_cross_entropy_with_logits(z, y).round(4).tolist())  # σ(z) rounds to 1, 0
+    [0.0, 10000.0, 0.6931]
+    """
+    return np.logaddexp(0, z) - y * z  # log(1 + e^z) by logaddexp: no overflow for z = 1e4
+# --8<-- [end:binary_cross_entropy_with_logits]
+
+
+# --8<-- [start:binary_cross_entropy_with_logits_grad]
+def _binary_cross_entropy_with_logits_grad(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """dL/dz = σ(z) − y per element, the notes' dZ = A − Y (003 §2.7).
+
+    >>> z, y = np.array([0.0, 2.0]), np.array([1.0, 1.0])
+    >>> print(_binary_cross_entropy_with_logits_grad(z, y).round(4))
+    [-0.5    -0.1192]
+    """
+    return _sigmoid(z) - y
+# --8<-- [end:binary_cross_entropy_with_logits_grad]
+
+
+# --8<-- [start:softmax_cross_entropy]
+def _softmax_cross_entropy(logits: np.ndarray, y: np.ndarray, axis: int = 0) -> np.ndarray:
+    """H(P, Q) = −Σ_k P_k·log Q_k per example, Q = softmax(S), P = y (001 (6-15), 交叉熵损失).
+
+    >>> S, P = np.array([[2.0], [1.0], [0.1]]), np.array([[1.0], [0.0], [0.0]])
+    >>> print(_softmax_cross_entropy(S, P).round(4))  # −log Q_0
+    [0.417]
+    """
+    log_Q = _log_softmax(logits, axis)  # log-sum-exp: finite for |S| up to 1e4
+    return -np.sum(y * log_Q, axis=axis) + 0.0  # + 0.0: 0, not −0
+# --8<-- [end:softmax_cross_entropy]
+
+
+# --8<-- [start:softmax_cross_entropy_grad]
+def _softmax_cross_entropy_grad(logits: np.ndarray, y: np.ndarray, axis: int = 0) -> np.ndarray:
+    """∂H/∂S = Q − P per example, Q = softmax(S), P = y: the softmax output layer's dZ = A − Y.
+
+    >>> print(_softmax_cross_entropy_grad(np.array([0.0, 0.0]), np.array([0.0, 1.0])).round(4))
+    [ 0.5 -0.5]
+    """
+    return _softmax(logits, axis) - y
+# --8<-- [end:softmax_cross_entropy_grad]
+
+
+# --8<-- [start:mean_squared_error]
+def _mean_squared_error(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(ŷ − y)² per element; their mean is the MSE (001 (6-17), 均方误差).
+
+    >>> print(_mean_squared_error(np.array([1.0, 2.0, 4.0]), np.array([1.0, 3.0, 2.0])))
+    [0. 1. 4.]
+    """
+    return (y_hat - y) ** 2
+# --8<-- [end:mean_squared_error]
+
+
+# --8<-- [start:mean_squared_error_grad]
+def _mean_squared_error_grad(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """d(ŷ − y)²/dŷ = 2(ŷ − y) per element.
+
+    >>> print(_mean_squared_error_grad(np.array([1.0, 2.0]), np.array([0.0, 2.0])))
+    [2. 0.]
+    """
+    return 2 * (y_hat - y)
+# --8<-- [end:mean_squared_error_grad]
+
+
+# The public functions: validate at the boundary, call the reference, apply the reduction.
+
 def _reduce(losses: np.ndarray, reduction: str) -> np.ndarray:
     """Apply a validated ``reduction`` to per-element (or per-example) losses."""
     if reduction == "none":
@@ -75,23 +191,37 @@ def _pair(
     return a, t.astype(a.dtype, copy=False)
 
 
-def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """x·log(y) with 0·log(y) = 0 and x·log(0) = −inf for x > 0 (as scipy.special.xlogy)."""
-    positive = x > 0
-    # log only where it is defined, so no divide-by-zero warning is raised for y = 0
-    log_y = np.log(np.where(positive & (y > 0), y, 1))
-    return np.where(positive, np.where(y > 0, x * log_y, -np.inf), 0.0)
+def _class_targets(
+    logits: object, y: object, axis: object
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Logits and their target distribution P, shaped like the logits, of the logits' dtype.
+
+    ``y`` is either that distribution (one-hot or soft labels) or integer labels shaped like the
+    logits without ``axis``, which become the one-hot P.
+    """
+    s = as_float_array(logits, "logits", min_ndim=1)
+    ax = check_axis(axis, s.ndim)
+    k = s.shape[ax]
+    t = as_float_array(y, "y")
+    if t.shape == s.shape:  # one-hot or soft labels: a distribution per example
+        check_distribution(t, "y", ax)
+        return s, t.astype(s.dtype, copy=False), ax
+    label_shape = s.shape[:ax] + s.shape[ax + 1:]
+    if t.shape != label_shape:
+        raise ValueError(
+            f"y must be integer labels of shape {label_shape} or probabilities of the shape "
+            f"of logits {s.shape} (got shape {t.shape})"
+        )
+    if not np.array_equal(t, np.round(t)):
+        raise ValueError(f"y labels must be integers (got {float(t[t != np.round(t)][0])!r})")
+    if t.min() < 0 or t.max() >= k:
+        bad = t.min() if t.min() < 0 else t.max()
+        raise ValueError(f"y labels must be in [0, {k}) for {k} classes (got {int(bad)})")
+    classes = np.arange(k).reshape([k if i == ax else 1 for i in range(s.ndim)])
+    one_hot = np.expand_dims(t, ax) == classes  # P_k = 1 at the label k, 0 elsewhere
+    return s, one_hot.astype(s.dtype), ax
 
 
-def _xdivy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """x/y with 0/y = 0 and x/0 = +inf for x > 0 (the derivative of xlogy in y)."""
-    positive = x > 0
-    ratio = x / np.where(positive & (y > 0), y, 1)
-    return np.where(positive, np.where(y > 0, ratio, np.inf), 0.0)
-# --8<-- [end:helpers]
-
-
-# --8<-- [start:binary_cross_entropy]
 def binary_cross_entropy(y_hat: object, y: object, reduction: str = "mean") -> np.ndarray:
     r"""Binary cross-entropy, the logistic loss (二元交叉熵 / 逻辑回归损失).
 
@@ -147,12 +277,9 @@ def binary_cross_entropy(y_hat: object, y: object, reduction: str = "mean") -> n
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=True, unit_targets=True)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    losses = -(_xlogy(t, p) + _xlogy(1.0 - t, 1.0 - p))
-    return _reduce(losses + 0.0, red)  # + 0.0 turns −0.0 into 0.0
-# --8<-- [end:binary_cross_entropy]
+    return _reduce(_binary_cross_entropy(p, t), red)
 
 
-# --8<-- [start:binary_cross_entropy_grad]
 def binary_cross_entropy_grad(y_hat: object, y: object, reduction: str = "mean") -> np.ndarray:
     r"""Gradient of the binary cross-entropy with respect to the probabilities ``y_hat``.
 
@@ -204,11 +331,9 @@ def binary_cross_entropy_grad(y_hat: object, y: object, reduction: str = "mean")
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=True, unit_targets=True)
     scale = _grad_scale(p.size, reduction)
-    return scale * (_xdivy(1.0 - t, 1.0 - p) - _xdivy(t, p))
-# --8<-- [end:binary_cross_entropy_grad]
+    return scale * _binary_cross_entropy_grad(p, t)
 
 
-# --8<-- [start:binary_cross_entropy_with_logits]
 def binary_cross_entropy_with_logits(
     z: object, y: object, reduction: str = "mean"
 ) -> np.ndarray:
@@ -261,11 +386,9 @@ def binary_cross_entropy_with_logits(
     """
     logits, t = _pair(z, y, "z", probabilities=False, unit_targets=True)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    return _reduce(np.logaddexp(0.0, logits) - t * logits, red)
-# --8<-- [end:binary_cross_entropy_with_logits]
+    return _reduce(_binary_cross_entropy_with_logits(logits, t), red)
 
 
-# --8<-- [start:binary_cross_entropy_with_logits_grad]
 def binary_cross_entropy_with_logits_grad(
     z: object, y: object, reduction: str = "mean"
 ) -> np.ndarray:
@@ -315,85 +438,9 @@ def binary_cross_entropy_with_logits_grad(
     """
     logits, t = _pair(z, y, "z", probabilities=False, unit_targets=True)
     scale = _grad_scale(logits.size, reduction)
-    return scale * (sigmoid(logits) - t)
-# --8<-- [end:binary_cross_entropy_with_logits_grad]
+    return scale * _binary_cross_entropy_with_logits_grad(logits, t)
 
 
-# --8<-- [start:max_and_sum_exp]
-# A band of classes of a core's examples (1 MiB: 64 classes × 2048 examples in float64) stays in
-# its cache while the operations of a pass run on it; whole-array steps would stream every
-# (K, m) temporary through memory. The examples are split between the cores. On the benchmark
-# machine 1 MiB bands beat 256 KiB by 15 % and whole arrays by 25 % (docs/performance.md).
-_BAND_BYTES = 1 << 20
-
-
-def _max_and_sum_exp(
-    s: np.ndarray, *, probs: np.ndarray | None = None, scale: float = 1.0
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per example, classes on axis 0 of ``s``: c = max_k s_k and Σ_k e^{s_k − c}.
-
-    With ``probs`` (shaped like ``s``), also writes ``scale · softmax(s)`` into it. Raises the
-    "logits must be finite" error before anything is exponentiated: a NaN or ±inf shows in
-    the per-example max or min, cheaper than a separate pass over every entry.
-    """
-    c, sum_exp = np.empty(s.shape[1:], s.dtype), np.zeros(s.shape[1:], s.dtype)
-
-    def examples(part: slice) -> None:
-        j = (slice(None), part) if s.ndim > 1 else (slice(None), Ellipsis)
-        s_j, c_j, sum_j = s[j], c[j[1:]], sum_exp[j[1:]]  # views of this core's examples
-        np.max(s_j, axis=0, out=c_j)  # NaN and +inf show in the max, -inf in the min
-        if not (np.isfinite(c_j).all() and np.isfinite(np.min(s_j, axis=0)).all()):
-            bad = s.size - np.count_nonzero(np.isfinite(s))
-            raise ValueError(f"logits must be finite (got {bad} NaN or infinite entries)")
-        rows = max(1, _BAND_BYTES // max(c_j.nbytes, 1))
-        e_band = np.empty((min(rows, len(s_j)), *c_j.shape), s.dtype)
-        for k in range(0, len(s_j), rows):  # Σ_k e^{s_k − c}, one band of classes at a time
-            e = probs[j][k : k + rows] if probs is not None else e_band[: len(s_j[k : k + rows])]
-            np.subtract(s_j[k : k + rows], c_j, out=e)
-            np.exp(e, out=e)  # e^{s − c} ≤ 1 never overflows
-            sum_j += np.sum(e, axis=0)
-        if probs is not None:  # Q = e^{s − c} / Σ_k e^{s_k − c}, times scale
-            probs[j] *= scale / sum_j
-
-    _parallel.run(examples, _parallel.split(s.shape[1] if s.ndim > 1 else 1, min_part=256))
-    return c, sum_exp
-# --8<-- [end:max_and_sum_exp]
-
-
-# --8<-- [start:class_targets]
-def _class_targets(
-    logits: object, y: object, axis: object
-) -> tuple[np.ndarray, np.ndarray, int]:
-    """Logits and their targets: a distribution P shaped like the logits, or integer labels.
-
-    Labels come back as integers shaped like the logits with the class axis kept (length 1):
-    the index of the 1 in each one-hot column, so the (K, m) one-hot P is never built. With
-    labels, :func:`_max_and_sum_exp` checks that the logits are finite, in its first pass.
-    """
-    s = as_float_array(logits, "logits", min_ndim=1, finite=False)  # finite: checked below
-    ax = check_axis(axis, s.ndim)
-    k = s.shape[ax]
-    t = as_float_array(y, "y")
-    if t.shape == s.shape:  # one-hot or soft labels: a distribution per example
-        as_float_array(s, "logits")
-        check_distribution(t, "y", ax)
-        return s, t.astype(s.dtype, copy=False), ax
-    label_shape = s.shape[:ax] + s.shape[ax + 1:]
-    if t.shape != label_shape:
-        raise ValueError(
-            f"y must be integer labels of shape {label_shape} or probabilities of the shape "
-            f"of logits {s.shape} (got shape {t.shape})"
-        )
-    if not np.array_equal(t, np.round(t)):
-        raise ValueError(f"y labels must be integers (got {float(t[t != np.round(t)][0])!r})")
-    if t.min() < 0 or t.max() >= k:
-        bad = t.min() if t.min() < 0 else t.max()
-        raise ValueError(f"y labels must be in [0, {k}) for {k} classes (got {int(bad)})")
-    return s, np.expand_dims(t.astype(np.intp), ax), ax
-# --8<-- [end:class_targets]
-
-
-# --8<-- [start:softmax_cross_entropy]
 def softmax_cross_entropy(
     logits: object, y: object, *, axis: int = 0, reduction: str = "mean"
 ) -> np.ndarray:
@@ -438,9 +485,10 @@ def softmax_cross_entropy(
         \text{one-hot } P \text{ (true class } i\text{)}: \quad
         H(P, Q) = -\log Q_i = -s_i + \log \sum_j e^{s_j}
 
-    :math:`\log Q` is computed by log-sum-exp (:func:`dlnotes.activations.log_softmax`; for
-    integer labels only at the true class, without a one-hot array), so a score of
-    :math:`\pm 10^4` gives a finite loss.
+    Integer labels are turned into the one-hot P. :math:`\log Q` is computed by the
+    max-shifted log-sum-exp of :func:`dlnotes.activations.log_softmax`,
+    :math:`\log Q_k = (s_k - c) - \log \sum_j e^{s_j - c}` with :math:`c = \max_j s_j`, so a
+    score of :math:`\pm 10^4` gives a finite loss.
 
     Examples
     --------
@@ -453,19 +501,11 @@ def softmax_cross_entropy(
     >>> print(f"{softmax_cross_entropy(S, one_hot):.4f}")
     0.7578
     """
-    s, target, ax = _class_targets(logits, y, axis)
+    s, p, ax = _class_targets(logits, y, axis)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    if target.dtype.kind == "f":  # P·log Q with P = 0 is 0; log Q is finite: no guard needed
-        return _reduce(-np.sum(target * log_softmax(s, axis=ax), axis=ax) + 0.0, red)
-    # integer labels i: H = −log Q_i = log Σ_j e^{s_j − c} − (s_i − c), with c = max_j s_j
-    s0, i0 = np.moveaxis(s, ax, 0), np.moveaxis(target, ax, 0)  # views, classes first
-    c, sum_exp = _max_and_sum_exp(s0)
-    losses = np.log(sum_exp) - (np.take_along_axis(s0, i0, 0)[0] - c)
-    return _reduce(losses + 0.0, red)
-# --8<-- [end:softmax_cross_entropy]
+    return _reduce(_softmax_cross_entropy(s, p, ax), red)
 
 
-# --8<-- [start:softmax_cross_entropy_grad]
 def softmax_cross_entropy_grad(
     logits: object, y: object, *, axis: int = 0, reduction: str = "mean"
 ) -> np.ndarray:
@@ -516,20 +556,11 @@ def softmax_cross_entropy_grad(
     [[ 0.5]
      [-0.5]]
     """
-    s, target, ax = _class_targets(logits, y, axis)
-    scale = _grad_scale(s.size // s.shape[ax], reduction)
-    grad = np.empty_like(s)
-    g0, s0, t0 = (np.moveaxis(a, ax, 0) for a in (grad, s, target))  # views, classes first
-    _max_and_sum_exp(s0, probs=g0, scale=scale)  # grad = Q·scale
-    if target.dtype.kind == "f":
-        g0 -= scale * t0
-    else:  # one-hot P: subtract 1 (times scale) at each example's label only
-        np.put_along_axis(g0, t0, np.take_along_axis(g0, t0, 0) - scale, 0)
-    return grad
-# --8<-- [end:softmax_cross_entropy_grad]
+    s, p, ax = _class_targets(logits, y, axis)
+    scale = _grad_scale(s.size // s.shape[ax], reduction)  # 1/m: m examples
+    return scale * _softmax_cross_entropy_grad(s, p, ax)
 
 
-# --8<-- [start:mean_squared_error]
 def mean_squared_error(y_hat: object, y: object, reduction: str = "mean") -> np.ndarray:
     r"""Mean squared error :math:`\frac{1}{N} \sum (\hat y - y)^2` (均方误差).
 
@@ -572,11 +603,9 @@ def mean_squared_error(y_hat: object, y: object, reduction: str = "mean") -> np.
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=False, unit_targets=False)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    return _reduce((p - t) ** 2, red)
-# --8<-- [end:mean_squared_error]
+    return _reduce(_mean_squared_error(p, t), red)
 
 
-# --8<-- [start:mean_squared_error_grad]
 def mean_squared_error_grad(y_hat: object, y: object, reduction: str = "mean") -> np.ndarray:
     r"""Gradient of the mean squared error with respect to ``y_hat``: :math:`2(\hat y - y)/N`.
 
@@ -614,5 +643,4 @@ def mean_squared_error_grad(y_hat: object, y: object, reduction: str = "mean") -
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=False, unit_targets=False)
     scale = _grad_scale(p.size, reduction)
-    return (2.0 * scale) * (p - t)
-# --8<-- [end:mean_squared_error_grad]
+    return scale * _mean_squared_error_grad(p, t)
