@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+# --8<-- [start:imports]
 from typing import NamedTuple
 
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import (
@@ -46,7 +49,276 @@ __all__ = [
 ]
 
 
-# --8<-- [start:helpers]
+# The references: what the chapter shows. Plain NumPy on arrays already checked.
+
+# --8<-- [start:l2_penalty]
+def _l2_penalty(params: dict[str, np.ndarray], lambd: float, m: int) -> float:
+    """λ/(2m)·Σ_l ‖W[l]‖²_F over the "W…" keys, the bias left out (notes 000 §1.4, L2 正则化).
+
+    >>> print(f"{_l2_penalty({'W1': np.array([[1.0, 2.0]]), 'b1': np.ones((1, 1))}, 0.7, 10):.4f}")
+    0.1750
+    """
+    # ‖W‖²_F = Σ_ij W_ij², summed in float64 whatever the weights' dtype
+    frobenius = sum(float(np.sum(np.square(W, dtype=np.float64)))
+                    for key, W in params.items() if key.startswith("W"))
+    return lambd / (2 * m) * frobenius
+# --8<-- [end:l2_penalty]
+
+
+# --8<-- [start:l2_penalty_grad]
+def _l2_penalty_grad(
+    params: dict[str, np.ndarray], lambd: float, m: int
+) -> dict[str, np.ndarray]:
+    """dW[l] = λ/m·W[l] for each "W…" key, weight decay (notes 000 §1.4, 权重衰减).
+
+    >>> print(_l2_penalty_grad({"W1": np.array([[1.0, -2.0]]), "b1": np.ones((1, 1))}, 0.5, 5))
+    {'W1': array([[ 0.1, -0.2]])}
+    """
+    return {key: (lambd / m) * W for key, W in params.items() if key.startswith("W")}
+# --8<-- [end:l2_penalty_grad]
+
+
+# --8<-- [start:l1_penalty]
+def _l1_penalty(params: dict[str, np.ndarray], lambd: float, m: int) -> float:
+    """λ/(2m)·Σ_l ‖W[l]‖₁ over the "W…" keys, the notes' scaling (notes 000 §1.4, L1 正则化).
+
+    >>> params = {"W1": np.array([[1.0, -2.0]]), "b1": np.ones((1, 1)), "W2": np.array([[3.0]])}
+    >>> print(f"{_l1_penalty(params, 0.7, 10):.4f}")  # 0.7/20 · (1 + 2 + 3)
+    0.2100
+    """
+    l1 = sum(float(np.sum(np.abs(W), dtype=np.float64))  # ‖W‖₁ = Σ_ij |W_ij|
+             for key, W in params.items() if key.startswith("W"))
+    return lambd / (2 * m) * l1
+# --8<-- [end:l1_penalty]
+
+
+# --8<-- [start:l1_penalty_grad]
+def _l1_penalty_grad(
+    params: dict[str, np.ndarray], lambd: float, m: int
+) -> dict[str, np.ndarray]:
+    """dW[l] = λ/(2m)·sign(W[l]) for each "W…" key, the subgradient 0 at W = 0 (notes 000 §1.4).
+
+    >>> print(_l1_penalty_grad({"W1": np.array([[2.0, 0.0, -3.0]])}, 1.0, 5)["W1"].round(2))
+    [[ 0.1  0.  -0.1]]
+    """
+    return {key: (lambd / (2 * m)) * np.sign(W) for key, W in params.items() if key.startswith("W")}
+# --8<-- [end:l1_penalty_grad]
+
+
+# --8<-- [start:l1_proximal_step]
+def _l1_proximal_step(
+    params: dict[str, np.ndarray], lr: float, lambd: float, m: int
+) -> dict[str, np.ndarray]:
+    """W ← sign(W)·max(|W| − αλ/(2m), 0) for the "W…" keys, the rest copied (soft-thresholding).
+
+    >>> print(_l1_proximal_step({"W1": np.array([[0.3, -0.05, -1.0]])}, 1.0, 0.2, 1)["W1"])
+    [[ 0.2  0.  -0.9]]
+    """
+    threshold = lr * lambd / (2 * m)
+    return {key: np.sign(W) * np.maximum(np.abs(W) - threshold, 0.0) + 0.0  # + 0.0: no −0
+            if key.startswith("W") else W.copy() for key, W in params.items()}
+# --8<-- [end:l1_proximal_step]
+
+
+# --8<-- [start:dropout_forward]
+def _dropout_forward(
+    A: np.ndarray, keep_prob: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Inverted dropout: d = (u < keep_prob), u uniform on [0, 1); A·d/keep_prob (notes 000 §1.6).
+
+    >>> A_out, d = _dropout_forward(np.ones((2, 4)), 0.5, np.random.default_rng(0))
+    >>> print(A_out, d.sum())
+    [[0. 2. 2. 2.]
+     [0. 0. 0. 0.]] 3.0
+    """
+    # d[l] as 0.0 / 1.0 in A's dtype, so A·d keeps float32 float32
+    mask = (rng.random(A.shape) < keep_prob).astype(A.dtype)
+    A_out = A * mask / keep_prob  # ÷ keep_prob: E[A_out] = A, nothing to rescale at test time
+    return A_out, mask
+# --8<-- [end:dropout_forward]
+
+
+# --8<-- [start:dropout_backward]
+def _dropout_backward(dA: np.ndarray, mask: np.ndarray, keep_prob: float) -> np.ndarray:
+    """dA_in = dA·d/keep_prob: the gradient goes through the kept units only (notes 000 §1.6).
+
+    >>> print(_dropout_backward(np.array([[1.0, 2.0, 3.0]]), np.array([[1.0, 0.0, 1.0]]), 0.5))
+    [[2. 0. 6.]]
+    """
+    return dA * mask / keep_prob
+# --8<-- [end:dropout_backward]
+
+
+# --8<-- [start:fit_normalizer]
+def _fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """μ = (1/m)·Σ x and σ² = (1/m)·Σ (x − μ)² per feature (row) (notes 000 §1.9, 归一化输入).
+
+    >>> mu, sigma = _fit_normalizer(np.array([[1.0, 3.0, 5.0, 7.0], [2.0, 2.0, 2.0, 2.0]]))
+    >>> print(mu.ravel(), sigma.ravel().round(4))  # a constant feature gets σ = 1
+    [4. 2.] [2.2361 1.    ]
+    """
+    lowest = X.min(axis=1, keepdims=True)
+    constant = X.max(axis=1, keepdims=True) == lowest
+    # a constant row's μ is its value exactly (summing can round it), so it maps to 0
+    mu = np.where(constant, lowest, X.mean(axis=1, keepdims=True))
+    centered = X - mu  # two-pass: subtract μ first
+    # scaled by max |x − μ| so the squares neither overflow nor underflow; σ = 1 if constant
+    scale = np.where(constant, 1, np.max(np.abs(centered), axis=1, keepdims=True))
+    sigma = scale * np.sqrt(np.mean(np.square(centered / scale), axis=1, keepdims=True))
+    sigma = np.where(sigma > 0, sigma, scale)  # σ of subnormal numbers can round to 0
+    return mu, np.where(constant, 1, sigma)
+# --8<-- [end:fit_normalizer]
+
+
+# --8<-- [start:normalize]
+def _normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """x := (x − μ)/σ with the training set's μ and σ, for every set (notes 000 §1.9).
+
+    >>> print(_normalize(np.array([[4.0, 8.0]]), np.array([[4.0]]), np.array([[2.0]])))
+    [[0. 2.]]
+    """
+    return (X - mu) / sigma
+# --8<-- [end:normalize]
+
+
+# --8<-- [start:EarlyStopping]
+class EarlyStoppingState(NamedTuple):
+    """Where early stopping stands after ``epoch`` dev costs; the defaults are the start.
+
+    >>> print(EarlyStoppingState())
+    EarlyStoppingState(epoch=0, best_cost=inf, best_epoch=-1, bad_epochs=0, stop=False)
+    """
+
+    epoch: int = 0  # dev costs seen so far
+    best_cost: float = float("inf")  # lowest dev cost so far
+    best_epoch: int = -1  # 0-based epoch of that cost
+    bad_epochs: int = 0  # epochs in a row without an improvement
+    stop: bool = False  # bad_epochs reached patience
+
+
+def _early_stopping(
+    state: EarlyStoppingState, dev_cost: float, patience: int, min_delta: float = 0.0
+) -> EarlyStoppingState:
+    """One epoch: improved if J_dev < min J_dev so far − min_delta, stop after patience without.
+
+    >>> state = EarlyStoppingState()
+    >>> for cost in [0.9, 0.7, 0.6, 0.65, 0.62]:
+    ...     state = _early_stopping(state, cost, patience=2)
+    >>> print(state.stop, state.best_epoch, f"{state.best_cost:.2f}")  # notes 000 §1.8
+    True 2 0.60
+    """
+    if dev_cost < state.best_cost - min_delta:
+        return EarlyStoppingState(state.epoch + 1, dev_cost, state.epoch, 0, False)
+    bad = state.bad_epochs + 1
+    return state._replace(epoch=state.epoch + 1, bad_epochs=bad, stop=bad >= patience)
+# --8<-- [end:EarlyStopping]
+
+
+# --8<-- [start:augmentation_helpers]
+def _translate(images: np.ndarray, dy: np.ndarray, dx: np.ndarray, fill: float) -> np.ndarray:
+    """Move each (H, W) image of an (m, H, W) stack by its own (dy, dx); vacated pixels = fill.
+
+    >>> print(_translate(np.arange(1.0, 5.0).reshape(1, 2, 2), np.array([1]), np.array([0]), 0.0))
+    [[[0. 0.]
+      [1. 2.]]]
+    """
+    m, H, W = images.shape
+    rows = np.arange(H)[None, :] - dy[:, None]  # source row of each target row, (m, H)
+    cols = np.arange(W)[None, :] - dx[:, None]
+    valid = ((rows >= 0) & (rows < H))[:, :, None] & ((cols >= 0) & (cols < W))[:, None, :]
+    moved = images[np.arange(m)[:, None, None], np.clip(rows, 0, H - 1)[:, :, None],
+                   np.clip(cols, 0, W - 1)[:, None, :]]
+    return np.where(valid, moved, fill)
+# --8<-- [end:augmentation_helpers]
+
+
+# --8<-- [start:flip]
+def _flip(images: np.ndarray, *, direction: str = "horizontal") -> np.ndarray:
+    """Mirror: x'[r, c] = x[r, W−1−c] ("horizontal") or x[H−1−r, c] ("vertical") (翻转).
+
+    >>> print(_flip(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])))
+    [[3. 2. 1.]
+     [6. 5. 4.]]
+    """
+    axis = -1 if direction == "horizontal" else -2  # the last two axes are height, width
+    return np.flip(images, axis=axis).copy()  # a new array, not a view of the input
+# --8<-- [end:flip]
+
+
+# --8<-- [start:random_flip]
+def _random_flip(images: np.ndarray, *, rng: np.random.Generator, p: float = 0.5) -> np.ndarray:
+    """Mirror each image of an (m, H, W) stack left-right with probability p (one draw per image).
+
+    >>> stack = np.arange(12.0).reshape(2, 2, 3)
+    >>> out = _random_flip(stack, rng=np.random.default_rng(0), p=1.0)
+    >>> print(np.array_equal(out, stack[:, :, ::-1]))
+    True
+    """
+    flipped = np.asarray(rng.random(images.shape[0]) < p)
+    return np.where(flipped[:, None, None], images[:, :, ::-1], images)
+# --8<-- [end:random_flip]
+
+
+# --8<-- [start:crop]
+def _crop(images: np.ndarray, top: int, left: int, height: int, width: int) -> np.ndarray:
+    """x'[r, c] = x[top + r, left + c] for r < height, c < width (裁剪).
+
+    >>> print(_crop(np.arange(16.0).reshape(4, 4), 1, 2, 2, 2))
+    [[ 6.  7.]
+     [10. 11.]]
+    """
+    return images[..., top:top + height, left:left + width].copy()
+# --8<-- [end:crop]
+
+
+# --8<-- [start:random_crop]
+def _random_crop(
+    images: np.ndarray, height: int, width: int, *, rng: np.random.Generator
+) -> np.ndarray:
+    """A height × width window of each (H, W) image of a stack, its corner uniform (随机裁剪).
+
+    >>> print(_random_crop(np.zeros((5, 8, 8)), 6, 6, rng=np.random.default_rng(0)).shape)
+    (5, 6, 6)
+    """
+    m, H, W = images.shape
+    rows = rng.integers(0, H - height + 1, size=m)[:, None] + np.arange(height)  # (m, height)
+    cols = rng.integers(0, W - width + 1, size=m)[:, None] + np.arange(width)  # (m, width)
+    return images[np.arange(m)[:, None, None], rows[:, :, None], cols[:, None, :]]
+# --8<-- [end:random_crop]
+
+
+# --8<-- [start:shift]
+def _shift(images: np.ndarray, dy: int, dx: int, *, fill: float = 0.0) -> np.ndarray:
+    """x'[r, c] = x[r − dy, c − dx] where that pixel exists, fill elsewhere (平移).
+
+    >>> print(_shift(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), 0, 1))
+    [[0. 1. 2.]
+     [0. 4. 5.]]
+    """
+    H, W = images.shape[-2:]
+    stack = images.reshape(-1, H, W)  # any leading axes: a stack of (H, W) images
+    m = stack.shape[0]
+    return _translate(stack, np.full(m, dy), np.full(m, dx), fill).reshape(images.shape)
+# --8<-- [end:shift]
+
+
+# --8<-- [start:random_shift]
+def _random_shift(
+    images: np.ndarray, max_shift: int, *, rng: np.random.Generator, fill: float = 0.0
+) -> np.ndarray:
+    """Shift each image of an (m, H, W) stack by its own dy, dx uniform on {−max_shift..max_shift}.
+
+    >>> print(_random_shift(np.ones((3, 4, 4)), 1, rng=np.random.default_rng(0)).shape)
+    (3, 4, 4)
+    """
+    dy, dx = rng.integers(-max_shift, max_shift + 1, size=(2, images.shape[0]))
+    return _translate(images, dy, dx, fill)
+# --8<-- [end:random_shift]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
+
 def _weights(params: object) -> dict[str, np.ndarray]:
     """The ``"W…"`` entries of a parameter dict, validated as finite float arrays."""
     if not isinstance(params, Mapping):
@@ -68,10 +340,8 @@ def _penalty_args(lambd: object, m: object) -> tuple[float, int]:
 
 def _keep_prob(keep_prob: object) -> float:
     return check_scalar(keep_prob, "keep_prob", low=0.0, high=1.0, low_inclusive=False)
-# --8<-- [end:helpers]
 
 
-# --8<-- [start:l2_penalty]
 def l2_penalty(params: Mapping[str, np.ndarray], lambd: float, m: int) -> float:
     r"""L2 penalty :math:`\frac{\lambda}{2m}\sum_l \|W^{[l]}\|_F^2` (L2 正则化).
 
@@ -116,13 +386,9 @@ def l2_penalty(params: Mapping[str, np.ndarray], lambd: float, m: int) -> float:
     0.4900
     """
     weights = _weights(params)
-    lam, m_ = _penalty_args(lambd, m)
-    total = sum(float(np.sum(np.square(W, dtype=np.float64))) for W in weights.values())
-    return lam / (2 * m_) * total
-# --8<-- [end:l2_penalty]
+    return _l2_penalty(weights, *_penalty_args(lambd, m))
 
 
-# --8<-- [start:l2_penalty_grad]
 def l2_penalty_grad(
     params: Mapping[str, np.ndarray], lambd: float, m: int
 ) -> dict[str, np.ndarray]:
@@ -168,12 +434,9 @@ def l2_penalty_grad(
     ['W1'] [[ 0.1 -0.2]]
     """
     weights = _weights(params)
-    lam, m_ = _penalty_args(lambd, m)
-    return {key: (lam / m_) * W for key, W in weights.items()}
-# --8<-- [end:l2_penalty_grad]
+    return _l2_penalty_grad(weights, *_penalty_args(lambd, m))
 
 
-# --8<-- [start:l1_penalty]
 def l1_penalty(params: Mapping[str, np.ndarray], lambd: float, m: int) -> float:
     r"""L1 penalty :math:`\frac{\lambda}{2m}\sum_l \|W^{[l]}\|_1`, the notes' scaling (L1 正则化).
 
@@ -221,13 +484,9 @@ def l1_penalty(params: Mapping[str, np.ndarray], lambd: float, m: int) -> float:
     0.2100
     """
     weights = _weights(params)
-    lam, m_ = _penalty_args(lambd, m)
-    total = sum(float(np.sum(np.abs(W), dtype=np.float64)) for W in weights.values())
-    return lam / (2 * m_) * total
-# --8<-- [end:l1_penalty]
+    return _l1_penalty(weights, *_penalty_args(lambd, m))
 
 
-# --8<-- [start:l1_penalty_grad]
 def l1_penalty_grad(
     params: Mapping[str, np.ndarray], lambd: float, m: int
 ) -> dict[str, np.ndarray]:
@@ -271,12 +530,9 @@ def l1_penalty_grad(
     [[ 0.1  0.  -0.1]]
     """
     weights = _weights(params)
-    lam, m_ = _penalty_args(lambd, m)
-    return {key: (lam / (2 * m_)) * np.sign(W) for key, W in weights.items()}
-# --8<-- [end:l1_penalty_grad]
+    return _l1_penalty_grad(weights, *_penalty_args(lambd, m))
 
 
-# --8<-- [start:l1_proximal_step]
 def l1_proximal_step(
     params: Mapping[str, np.ndarray], lr: float, lambd: float, m: int
 ) -> dict[str, np.ndarray]:
@@ -325,18 +581,13 @@ def l1_proximal_step(
     >>> print(new["W1"])
     [[ 0.2  0.  -0.9]]
     """
-    weights = _weights(params)
+    _weights(params)  # a dict with at least one "W…" key
     step = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
     lam, m_ = _penalty_args(lambd, m)
-    threshold = step * lam / (2 * m_)
-    new = {key: as_float_array(value, f"params[{key!r}]").copy() for key, value in params.items()}
-    for key, W in weights.items():
-        new[key] = np.sign(W) * np.maximum(np.abs(W) - threshold, 0.0) + 0.0  # no -0.0
-    return new
-# --8<-- [end:l1_proximal_step]
+    arrays = {key: as_float_array(value, f"params[{key!r}]") for key, value in params.items()}
+    return _l1_proximal_step(arrays, step, lam, m_)
 
 
-# --8<-- [start:dropout_forward]
 def dropout_forward(
     A: np.ndarray, keep_prob: float, *, rng: np.random.Generator | None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -395,15 +646,11 @@ def dropout_forward(
     """
     A_arr = as_float_array(A, "A")
     p = _keep_prob(keep_prob)
-    if p == 1.0:
+    if p == 1.0:  # dropout off: nothing is drawn, so rng may be None
         return A_arr.copy(), np.ones_like(A_arr)
-    gen = check_rng(rng)
-    mask = (gen.random(A_arr.shape) < p).astype(A_arr.dtype)
-    return A_arr * mask / p, mask
-# --8<-- [end:dropout_forward]
+    return _dropout_forward(A_arr, p, check_rng(rng))
 
 
-# --8<-- [start:dropout_backward]
 def dropout_backward(dA: np.ndarray, mask: np.ndarray, keep_prob: float) -> np.ndarray:
     r"""Backward pass of inverted dropout: the same mask and the same ``1/keep_prob``.
 
@@ -451,11 +698,9 @@ def dropout_backward(dA: np.ndarray, mask: np.ndarray, keep_prob: float) -> np.n
     if bad.size:
         raise ValueError(f"mask must contain only 0 and 1 (got {float(bad[0])!r})")
     p = _keep_prob(keep_prob)
-    return dA_arr * mask_arr.astype(dA_arr.dtype) / p
-# --8<-- [end:dropout_backward]
+    return _dropout_backward(dA_arr, mask_arr.astype(dA_arr.dtype), p)  # in dA's dtype
 
 
-# --8<-- [start:fit_normalizer]
 def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     r"""Per-feature mean μ and standard deviation σ of a training set, for :func:`normalize`.
 
@@ -506,21 +751,9 @@ def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             "X must have at least 2 examples (columns) to fit a normalizer "
             f"(got shape {X_arr.shape})"
         )
-    lowest = X_arr.min(axis=1, keepdims=True)
-    constant = X_arr.max(axis=1, keepdims=True) == lowest
-    # a constant row's mean is its value exactly (summing can round it), so it maps to 0
-    mu = np.where(constant, lowest, X_arr.mean(axis=1, keepdims=True))
-    centered = X_arr - mu
-    # two-pass, scaled by max |x − μ| so the squares neither overflow nor underflow
-    scale = np.max(np.abs(centered), axis=1, keepdims=True)
-    scale = np.where(constant, np.ones_like(scale), scale)
-    sigma = scale * np.sqrt(np.mean(np.square(centered / scale), axis=1, keepdims=True))
-    sigma = np.where(sigma > 0, sigma, scale)  # σ of subnormal numbers can round to 0
-    return mu, np.where(constant, np.ones_like(sigma), sigma)
-# --8<-- [end:fit_normalizer]
+    return _fit_normalizer(X_arr)
 
 
-# --8<-- [start:normalize]
 def normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
     r"""Normalize inputs with a fitted μ and σ: :math:`(X - \mu)/\sigma` (归一化输入).
 
@@ -572,19 +805,7 @@ def normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
                              f"(got {arr.shape})")
     if (sigma_arr <= 0).any():
         raise ValueError(f"sigma must be > 0 (got minimum {float(sigma_arr.min())!r})")
-    return (X_arr - mu_arr) / sigma_arr
-# --8<-- [end:normalize]
-
-
-# --8<-- [start:EarlyStopping]
-class EarlyStoppingState(NamedTuple):
-    """Where early stopping stands after ``epoch`` dev costs (immutable, replaced by update)."""
-
-    epoch: int  # dev costs seen so far
-    best_cost: float  # lowest dev cost so far (inf before the first)
-    best_epoch: int  # 0-based index of that cost (-1 before the first)
-    bad_epochs: int  # epochs in a row without an improvement
-    stop: bool  # bad_epochs reached patience
+    return _normalize(X_arr, mu_arr, sigma_arr)
 
 
 @dataclass(frozen=True)
@@ -639,21 +860,16 @@ class EarlyStopping:
 
     def init(self) -> EarlyStoppingState:
         """The state before the first epoch."""
-        return EarlyStoppingState(0, float("inf"), -1, 0, False)
+        return EarlyStoppingState()
 
     def update(self, state: EarlyStoppingState, dev_cost: float) -> EarlyStoppingState:
         """The state after one more epoch whose dev cost is ``dev_cost``."""
         if not isinstance(state, EarlyStoppingState):
             raise TypeError(f"state must be an EarlyStoppingState (got {type(state).__name__})")
         cost = check_scalar(dev_cost, "dev_cost")
-        if cost < state.best_cost - self.min_delta:
-            return EarlyStoppingState(state.epoch + 1, cost, state.epoch, 0, False)
-        bad = state.bad_epochs + 1
-        return state._replace(epoch=state.epoch + 1, bad_epochs=bad, stop=bad >= self.patience)
-# --8<-- [end:EarlyStopping]
+        return _early_stopping(state, cost, self.patience, self.min_delta)
 
 
-# --8<-- [start:augmentation_helpers]
 def _images(images: object, *, batch: bool) -> np.ndarray:
     """Images with height and width as the last two axes; (m, H, W) where one is drawn per image."""
     arr = as_float_array(images, "images", min_ndim=2)
@@ -662,21 +878,6 @@ def _images(images: object, *, batch: bool) -> np.ndarray:
     return arr
 
 
-def _translate(
-    images: np.ndarray, dy: np.ndarray, dx: np.ndarray, fill: float
-) -> np.ndarray:
-    """Move each (H, W) image of an (m, H, W) stack by its own (dy, dx); vacated pixels = fill."""
-    m, H, W = images.shape
-    rows = np.arange(H)[None, :] - dy[:, None]  # source row of each target row, (m, H)
-    cols = np.arange(W)[None, :] - dx[:, None]
-    valid = ((rows >= 0) & (rows < H))[:, :, None] & ((cols >= 0) & (cols < W))[:, None, :]
-    moved = images[np.arange(m)[:, None, None], np.clip(rows, 0, H - 1)[:, :, None],
-                   np.clip(cols, 0, W - 1)[:, None, :]]
-    return np.where(valid, moved, fill)
-# --8<-- [end:augmentation_helpers]
-
-
-# --8<-- [start:flip]
 def flip(images: np.ndarray, *, direction: str = "horizontal") -> np.ndarray:
     r"""Mirror images left-right (``"horizontal"``) or upside down (``"vertical"``) (翻转).
 
@@ -712,13 +913,10 @@ def flip(images: np.ndarray, *, direction: str = "horizontal") -> np.ndarray:
      [6. 5. 4.]]
     """
     arr = _images(images, batch=False)
-    axis = -1 if check_choice(direction, "direction", ("horizontal", "vertical")) == "horizontal" \
-        else -2
-    return np.flip(arr, axis=axis).copy()
-# --8<-- [end:flip]
+    choice = check_choice(direction, "direction", ("horizontal", "vertical"))
+    return _flip(arr, direction=choice)
 
 
-# --8<-- [start:random_flip]
 def random_flip(images: np.ndarray, *, rng: np.random.Generator, p: float = 0.5) -> np.ndarray:
     r"""Mirror each image of a stack left-right with probability ``p``.
 
@@ -759,12 +957,9 @@ def random_flip(images: np.ndarray, *, rng: np.random.Generator, p: float = 0.5)
     arr = _images(images, batch=True)
     gen = check_rng(rng)
     prob = check_scalar(p, "p", low=0.0, high=1.0)
-    flipped = np.asarray(gen.random(arr.shape[0]) < prob)
-    return np.where(flipped[:, None, None], arr[:, :, ::-1], arr)
-# --8<-- [end:random_flip]
+    return _random_flip(arr, rng=gen, p=prob)
 
 
-# --8<-- [start:crop]
 def crop(images: np.ndarray, top: int, left: int, height: int, width: int) -> np.ndarray:
     r"""Cut the window of ``height`` × ``width`` pixels whose top-left corner is (top, left) (裁剪).
 
@@ -808,11 +1003,9 @@ def crop(images: np.ndarray, top: int, left: int, height: int, width: int) -> np
     w = check_int(width, "width", low=1, high=W)
     r0 = check_int(top, "top", low=0, high=H - h)
     c0 = check_int(left, "left", low=0, high=W - w)
-    return arr[..., r0:r0 + h, c0:c0 + w].copy()
-# --8<-- [end:crop]
+    return _crop(arr, r0, c0, h, w)
 
 
-# --8<-- [start:random_crop]
 def random_crop(
     images: np.ndarray, height: int, width: int, *, rng: np.random.Generator
 ) -> np.ndarray:
@@ -853,17 +1046,12 @@ def random_crop(
     (5, 6, 6)
     """
     arr = _images(images, batch=True)
-    m, H, W = arr.shape
+    _, H, W = arr.shape
     h = check_int(height, "height", low=1, high=H)
     w = check_int(width, "width", low=1, high=W)
-    gen = check_rng(rng)
-    rows = gen.integers(0, H - h + 1, size=m)[:, None] + np.arange(h)  # (m, h)
-    cols = gen.integers(0, W - w + 1, size=m)[:, None] + np.arange(w)  # (m, w)
-    return arr[np.arange(m)[:, None, None], rows[:, :, None], cols[:, None, :]]
-# --8<-- [end:random_crop]
+    return _random_crop(arr, h, w, rng=check_rng(rng))
 
 
-# --8<-- [start:shift]
 def shift(images: np.ndarray, dy: int, dx: int, *, fill: float = 0.0) -> np.ndarray:
     r"""Translate images by ``dy`` rows (down) and ``dx`` columns (right) (平移).
 
@@ -901,16 +1089,12 @@ def shift(images: np.ndarray, dy: int, dx: int, *, fill: float = 0.0) -> np.ndar
      [0. 4. 5.]]
     """
     arr = _images(images, batch=False)
-    H, W = arr.shape[-2:]
-    stack = arr.reshape(-1, H, W)
-    moves = [np.full(stack.shape[0], check_int(d, name)) for d, name in ((dy, "dy"), (dx, "dx"))]
+    dy_, dx_ = check_int(dy, "dy"), check_int(dx, "dx")
     f = check_scalar(fill, "fill", low=-np.inf, high=np.inf, low_inclusive=False,
                      high_inclusive=False)
-    return _translate(stack, moves[0], moves[1], f).reshape(arr.shape)
-# --8<-- [end:shift]
+    return _shift(arr, dy_, dx_, fill=f)
 
 
-# --8<-- [start:random_shift]
 def random_shift(
     images: np.ndarray, max_shift: int, *, rng: np.random.Generator, fill: float = 0.0
 ) -> np.ndarray:
@@ -960,6 +1144,4 @@ def random_shift(
     gen = check_rng(rng)
     f = check_scalar(fill, "fill", low=-np.inf, high=np.inf, low_inclusive=False,
                      high_inclusive=False)
-    dy, dx = gen.integers(-k, k + 1, size=(2, arr.shape[0]))
-    return _translate(arr, dy, dx, f)
-# --8<-- [end:random_shift]
+    return _random_shift(arr, k, rng=gen, fill=f)
