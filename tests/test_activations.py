@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
+from dlnotes import activations
 from dlnotes.activations import (
     elu,
     elu_grad,
@@ -326,3 +328,55 @@ BAD_INPUT = [
 def test_bad_input_raises_a_message_naming_the_argument(f, args, kwargs, error, message) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(error, match=message):
         f(*args, **kwargs)
+
+
+# The references the chapter shows (shared/DESIGN.md, "Two rooms"): the public functions are
+# their references after validation, and the references themselves keep float32, leave z alone
+# and raise no warning for |z| up to 1e4.
+
+REFERENCES: list[tuple[Callable[..., Array], Callable[..., Array], tuple]] = [
+    (sigmoid, activations._sigmoid, ()),
+    (sigmoid_grad, activations._sigmoid_grad, ()),
+    (tanh, activations._tanh, ()),
+    (tanh_grad, activations._tanh_grad, ()),
+    (relu, activations._relu, ()),
+    (relu_grad, activations._relu_grad, ()),
+    (leaky_relu, activations._leaky_relu, (0.2,)),
+    (leaky_relu_grad, activations._leaky_relu_grad, (0.2,)),
+    (elu, activations._elu, (0.5,)),
+    (elu_grad, activations._elu_grad, (0.5,)),
+    (prelu, activations._prelu, (0.25,)),
+    (prelu_grad, activations._prelu_grad, (0.25,)),
+    (prelu_grad_alpha, activations._prelu_grad_alpha, (0.25,)),
+    (softmax, activations._softmax, (0,)),
+    (log_softmax, activations._log_softmax, (0,)),
+]
+
+
+@pytest.mark.parametrize(("public", "reference", "args"), REFERENCES,
+                         ids=lambda x: getattr(x, "__name__", ""))
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_public_function_is_its_reference_after_validation(  # type: ignore[no-untyped-def]
+    public, reference, args, dtype, rng
+) -> None:
+    z = _points(rng, (4, 6)).astype(dtype)
+    z[0, 0], z[-1, -1] = 1e4, -1e4
+    before = z.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        expected = reference(z, *args)
+        got = public(z, *args)
+    np.testing.assert_array_equal(got, expected)
+    assert expected.dtype == dtype and expected.shape == z.shape
+    assert np.all(np.isfinite(expected))
+    np.testing.assert_array_equal(z, before)  # the reference does not modify z
+
+
+def test_prelu_reference_takes_one_slope_per_unit(rng) -> None:  # type: ignore[no-untyped-def]
+    z = rng.standard_normal((3, 5)).astype(np.float32)
+    alpha = np.array([[0.1], [0.2], [0.3]], dtype=np.float32)
+    got = activations._prelu(z, alpha)
+    assert got.dtype == np.float32
+    np.testing.assert_array_equal(got, np.where(z > 0, z, alpha * z))
+    np.testing.assert_array_equal(activations._prelu_grad(z, alpha),
+                                  np.where(z > 0, 1.0, alpha * np.ones_like(z)))

@@ -13,7 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from dlnotes.initializers import METHODS, initialize_parameters, weight_std
+from dlnotes.initializers import (
+    METHODS,
+    _initialize_parameters,
+    _weight_std,
+    initialize_parameters,
+    weight_std,
+)
 
 RANDOM_METHODS = ("random", "xavier", "glorot", "he")
 
@@ -247,3 +253,26 @@ def test_weight_std_bad_input(args: tuple[object, ...], error: type[Exception],
                               message: str) -> None:
     with pytest.raises(error, match=message):
         weight_std(*args)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the references
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_public_functions_are_their_references_after_validation(method: str) -> None:
+    # shared/DESIGN.md, "Two rooms": the page shows _initialize_parameters and _weight_std
+    dims = [5, 4, 3, 1]
+    ours = initialize_parameters(dims, method, rng=np.random.default_rng(3), scale=0.5)
+    ref = _initialize_parameters(dims, method, np.random.default_rng(3), 0.5)
+    assert list(ours) == list(ref)
+    assert all(np.array_equal(ours[k], ref[k]) and ref[k].dtype == np.float64 for k in ref)
+    assert _weight_std(method, 5, 4, 0.5) == weight_std(method, 5, 4, scale=0.5)
+    assert _weight_std(method, 5, 4, 0.01) == EXPECTED_STD[method](5, 4)
+
+
+def test_zeros_reference_leaves_a_given_generator_untouched() -> None:
+    rng = np.random.default_rng(0)
+    state = rng.bit_generator.state
+    params = _initialize_parameters([3, 2, 1], "zeros", rng, 0.01)
+    assert rng.bit_generator.state == state
+    assert all(not v.any() and not np.signbit(v).any() for v in params.values())  # +0, not −0
