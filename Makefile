@@ -40,9 +40,15 @@ site: install
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+# pytest and the strict build (which executes the notebooks, or reuses their cached outputs)
+# run side by side on the two cores; the build's log is printed after the tests.
 test: install
-	$(PY) -m pytest
-	$(BIN)/mkdocs build --strict
+	@mkdir -p .cache
+	@$(BIN)/mkdocs build --strict > .cache/build.log 2>&1 & build=$$!; \
+	$(PY) -m pytest; tests=$$?; \
+	wait $$build; built=$$?; \
+	echo "== mkdocs build --strict (exit $$built)"; cat .cache/build.log; \
+	test $$tests -eq 0 && test $$built -eq 0
 
 check-site: install
 	@command -v chromium >/dev/null || { \

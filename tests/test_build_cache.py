@@ -2,9 +2,9 @@
 
 A small MkDocs project in a temporary folder, with a copy of src/dlnotes, one notebook and one
 figure that both call the package and also print a fresh random token: a second build with
-nothing changed reuses both outputs (the same token), and after a function of the copied package
-changes, the next build re-executes the notebook and redraws the figure (the new value, a new
-token).
+nothing changed reuses both outputs (the same token), and so does one after a change in a module
+that neither uses; after a function of the copied package that they call changes, the next build
+re-executes the notebook and redraws the figure (the new value, a new token).
 """
 
 from __future__ import annotations
@@ -99,6 +99,10 @@ def test_a_warm_build_reuses_outputs_and_a_package_change_reexecutes(project: Pa
     second_output, second_svg = build(project)
     assert second_output == first_output, "nothing changed, yet the notebook was re-executed"
     assert second_svg == first_svg, "nothing changed, yet the figure was redrawn"
+
+    schedules = project / "src" / "dlnotes" / "schedules.py"  # a module the notebook never uses
+    schedules.write_text(schedules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert build(project) == (first_output, first_svg), "an unused module's change re-executed"
 
     information = project / "src" / "dlnotes" / "information.py"
     source = information.read_text(encoding="utf-8")

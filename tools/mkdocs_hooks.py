@@ -10,19 +10,20 @@
   the script with a snippet, so a figure is always drawn by the current package code.
 - Caches keyed by content, so that a warm build redoes only what changed and never shows a
   stale output: mkdocs-jupyter's own cache keys a notebook by its bytes and the plugin's
-  options; the hook puts that cache in a folder named by a digest of ``src/dlnotes/`` and the
-  pins (constraints.txt), so a change in the package or a pin re-executes every notebook. A
-  figure is redrawn when its script, the package or the pins change (``.cache/figures/``).
+  options; the hook adds to that key a digest of the dlnotes modules the notebook imports
+  (followed through their imports) and of the pins, so a change in one of those modules or a
+  pin re-executes it. A figure is redrawn likewise when its script, a module it uses or a pin
+  changes (``.cache/figures/``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 import re
 import runpy
-import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,28 +58,74 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def package_digest(root: Path) -> str:
-    """A digest of what every executed output depends on: the package source and the pins."""
+DLNOTES_IMPORT = re.compile(
+    r"^\s*(?:from\s+dlnotes(?:\.(\w+))?\s+import\s+([\w\s,()]+)|import\s+dlnotes(?:\.(\w+))?)",
+    re.MULTILINE,
+)
+
+
+def _imported_modules(code: str, package: Path) -> set[str]:
+    """The dlnotes modules a piece of code imports (``from dlnotes import x`` counts x too)."""
+    modules = set()
+    for match in DLNOTES_IMPORT.finditer(code):
+        module = match[1] or match[3]
+        if module:
+            modules.add(module)
+        elif match[2]:  # from dlnotes import a, b: modules if such files exist
+            names = re.findall(r"\w+", match[2])
+            modules.update(n for n in names if (package / f"{n}.py").is_file())
+        modules.add("__init__")
+    return modules
+
+
+def dependency_digest(root: Path, code: str) -> str:
+    """A digest of the dlnotes modules ``code`` uses, followed through their own imports,
+    and of the pins: what an executed output depends on besides its own source."""
+    package = root / "src" / "dlnotes"
+    todo, seen = _imported_modules(code, package), set()
+    while todo:
+        module = todo.pop()
+        path = package / f"{module}.py"
+        if module in seen or not path.is_file():
+            continue
+        seen.add(module)
+        todo |= _imported_modules(path.read_text(encoding="utf-8"), package)
     hasher = hashlib.sha256()
-    for path in sorted((root / "src" / "dlnotes").rglob("*.py")):
-        hasher.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for module in sorted(seen):
+        hasher.update(module.encode() + b"\0" + (package / f"{module}.py").read_bytes())
     for pins in ("constraints.txt", "package-lock.json"):
         if (root / pins).is_file():
             hasher.update(pins.encode() + b"\0" + (root / pins).read_bytes())
     return hasher.hexdigest()[:16]
 
 
+def _notebook_code(path: str) -> str:
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    return "\n".join(
+        "".join(c.get("source", "")) for c in cells if c.get("cell_type") == "code"
+    )
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Key mkdocs-jupyter's notebook cache by the package and the pins as well."""
+    """Extend mkdocs-jupyter's cache key (the notebook's bytes and the plugin's options) with
+    the digest of the dlnotes modules the notebook imports and of the pins."""
     plugin = config.plugins.get("mkdocs-jupyter")
-    if plugin is not None and plugin.config["cache"]:
-        base = _project_root(config) / ".cache" / "mkdocs-jupyter"
-        digest = package_digest(_project_root(config))
-        plugin.config["cache_dir"] = str(base / digest)
-        if base.is_dir():  # outputs computed with an older package are never used again
-            for old in base.iterdir():
-                if old.name != digest and old.is_dir():
-                    shutil.rmtree(old, ignore_errors=True)
+    if plugin is None or not plugin.config["cache"]:
+        return config
+    import mkdocs_jupyter.plugin as jupyter_plugin  # 0.26.3, pinned in constraints.txt
+
+    root = _project_root(config)
+    plugin.config["cache_dir"] = str(root / ".cache" / "mkdocs-jupyter")
+    own_key = getattr(jupyter_plugin._compute_cache_key, "own_key", None)
+    own_key = own_key or jupyter_plugin._compute_cache_key
+
+    def cache_key(nb_path: str, plugin_config: object, exec_nb: bool) -> str:
+        digest = dependency_digest(root, _notebook_code(nb_path))
+        key = own_key(nb_path, plugin_config, exec_nb) + digest
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    cache_key.own_key = own_key  # type: ignore[attr-defined]  # a reload wraps the original
+    jupyter_plugin._compute_cache_key = cache_key
     return config
 
 
@@ -86,10 +133,11 @@ def _figure_files(config: MkDocsConfig) -> list[File]:
     root = _project_root(config)
     cache = root / ".cache" / "figures"
     cache.mkdir(parents=True, exist_ok=True)
-    digest = package_digest(root)
     files, used = [], set()
     for script in sorted((Path(config.docs_dir) / "figures").glob("*.py")):
-        key = hashlib.sha256(script.read_bytes() + digest.encode()).hexdigest()[:16]
+        source = script.read_bytes()
+        digest = dependency_digest(root, source.decode("utf-8"))
+        key = hashlib.sha256(source + digest.encode()).hexdigest()[:16]
         cached = cache / f"{script.stem}-{key}.svg"
         used.add(cached.name)
         if cached.is_file():
