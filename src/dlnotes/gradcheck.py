@@ -16,8 +16,10 @@ vectorized code, not code to train with.
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 from collections.abc import Callable, Mapping
 
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import as_float_array, check_same_shape, check_scalar
@@ -31,11 +33,124 @@ __all__ = [
     "vector_to_params",
 ]
 
+
+# The references: what the chapter shows. Plain NumPy on float64 arrays already checked.
+
+# --8<-- [start:numerical_gradient]
+def _numerical_gradient(
+    f: Callable[[np.ndarray], float], x: np.ndarray, eps: float = 1e-7
+) -> np.ndarray:
+    """dθ_approx[i] = (J(θ + ε·e_i) − J(θ − ε·e_i)) / (2ε), one component at a time (双边误差).
+
+    >>> print(_numerical_gradient(lambda t: np.sum(t**3), np.array([1.0]), 0.01).round(4))
+    [3.0001]
+    """
+    grad = np.zeros_like(x)
+    for i in range(x.size):
+        e_i = np.zeros_like(x)
+        e_i.flat[i] = eps  # ε·e_i: θ + ε·e_i is a new array, x itself is never modified
+        grad.flat[i] = (f(x + e_i) - f(x - e_i)) / (2 * eps)
+    return grad
+# --8<-- [end:numerical_gradient]
+
+
+# --8<-- [start:one_sided_difference]
+def _one_sided_difference(
+    f: Callable[[np.ndarray], float], x: np.ndarray, eps: float = 1e-7
+) -> np.ndarray:
+    """(J(θ + ε·e_i) − J(θ)) / ε for each component i, an error of order ε (单边误差).
+
+    >>> print(_one_sided_difference(lambda t: np.sum(t**3), np.array([1.0]), 0.01).round(4))
+    [3.0301]
+    """
+    J = f(x)
+    grad = np.zeros_like(x)
+    for i in range(x.size):
+        e_i = np.zeros_like(x)
+        e_i.flat[i] = eps
+        grad.flat[i] = (f(x + e_i) - J) / eps
+    return grad
+# --8<-- [end:one_sided_difference]
+
+
+# --8<-- [start:relative_difference]
+def _norm(v: np.ndarray) -> float:
+    """‖v‖₂ of all entries, scaled by max |v| first so that tiny entries do not square to 0.
+
+    >>> print(_norm(np.array([3e-200, 4e-200])))
+    5e-200
+    """
+    largest = float(np.max(np.abs(v)))
+    return 0.0 if largest == 0.0 else largest * float(np.linalg.norm(v / largest))
+
+
+def _relative_difference(a: np.ndarray, b: np.ndarray) -> float:
+    """δ = ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂), with 0/0 = 0 (notes 000 §1.13, 偏移率).
+
+    >>> print(f"{_relative_difference(np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-6])):.1e}")
+    2.2e-07
+    """
+    scale = float(max(np.max(np.abs(a)), np.max(np.abs(b))))
+    if scale == 0.0:
+        return 0.0  # two zero gradients agree
+    a_s, b_s = a / scale, b / scale  # δ is scale-free; in [−1, 1], a − b cannot overflow
+    return _norm(a_s - b_s) / (_norm(a_s) + _norm(b_s))
+# --8<-- [end:relative_difference]
+
+
+# --8<-- [start:gradient_check]
+def _gradient_check(
+    f: Callable[[np.ndarray], float], grad: np.ndarray, x: np.ndarray, eps: float = 1e-7
+) -> float:
+    """δ between the analytic gradient dθ = grad and the two-sided dθ_approx of J = f at x.
+
+    >>> x = np.array([0.5, -1.0, 2.0])
+    >>> print(_gradient_check(lambda t: np.sum(np.sin(t)), np.cos(x), x) < 1e-7)
+    True
+    """
+    return _relative_difference(grad, _numerical_gradient(f, x, eps))
+# --8<-- [end:gradient_check]
+
+
+# --8<-- [start:params_to_vector]
 #: The layout of a parameter vector: ``(key, shape)`` pairs in the order of the vector.
 Spec = tuple[tuple[str, tuple[int, ...]], ...]
 
 
-# --8<-- [start:helpers]
+def _params_to_vector(
+    params: Mapping[str, np.ndarray], *, spec: Spec | None = None
+) -> tuple[np.ndarray, Spec]:
+    """θ = [vec(W1); b1; …; vec(WL); bL] as an (n, 1) column, and its (key, shape) spec (004).
+
+    >>> theta, spec = _params_to_vector({"W1": np.ones((2, 2)), "b1": np.zeros((2, 1))})
+    >>> print(theta.shape, spec)
+    (6, 1) (('W1', (2, 2)), ('b1', (2, 1)))
+    """
+    if spec is None:
+        spec = tuple((key, value.shape) for key, value in params.items())
+    theta = np.concatenate([params[key].reshape(-1) for key, _ in spec]).reshape(-1, 1)
+    return theta, spec
+# --8<-- [end:params_to_vector]
+
+
+# --8<-- [start:vector_to_params]
+def _vector_to_params(theta: np.ndarray, spec: Spec) -> dict[str, np.ndarray]:
+    """The inverse of _params_to_vector: consecutive pieces of θ reshaped (C order) by the spec.
+
+    >>> params = _vector_to_params(np.arange(6.0), (("W1", (2, 2)), ("b1", (2, 1))))
+    >>> print(params["W1"].tolist(), params["b1"].tolist())
+    [[0.0, 1.0], [2.0, 3.0]] [[4.0], [5.0]]
+    """
+    sizes = [int(np.prod(shape)) for _, shape in spec]
+    pieces = np.split(theta.reshape(-1), np.cumsum(sizes)[:-1])
+    # copies, not views of θ: changing the parameters must not change θ
+    return {key: piece.reshape(shape).copy()
+            for (key, shape), piece in zip(spec, pieces, strict=True)}
+# --8<-- [end:vector_to_params]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
 def _check_function(f: object) -> Callable[[np.ndarray], object]:
     if not callable(f):
         raise TypeError(f"f must be callable, mapping an array to a float (got {type(f).__name__})")
@@ -43,7 +158,7 @@ def _check_function(f: object) -> Callable[[np.ndarray], object]:
 
 
 def _evaluate(f: Callable[[np.ndarray], object], x: np.ndarray) -> float:
-    """f(x) as a Python float; f gets its own copy, so it cannot change the caller's x."""
+    """f(x) as a Python float, checked; f gets its own copy, so it cannot change anything."""
     value = np.asarray(f(x.copy()))
     if value.size != 1 or value.dtype.kind not in "biuf":
         raise ValueError(
@@ -55,10 +170,10 @@ def _evaluate(f: Callable[[np.ndarray], object], x: np.ndarray) -> float:
     return out
 
 
-def _norm(v: np.ndarray) -> float:
-    """‖v‖₂ of all entries, scaled by max |v| so that tiny entries do not square to 0."""
-    largest = float(np.max(np.abs(v)))
-    return 0.0 if largest == 0.0 else largest * float(np.linalg.norm(v / largest))
+def _cost(f: object) -> Callable[[np.ndarray], float]:
+    """f checked at every call: one finite real number from each evaluation."""
+    fn = _check_function(f)
+    return lambda theta: _evaluate(fn, theta)
 
 
 def _point_and_step(x: object, eps: object) -> tuple[np.ndarray, float, np.dtype]:
@@ -68,10 +183,8 @@ def _point_and_step(x: object, eps: object) -> tuple[np.ndarray, float, np.dtype
         raise ValueError(f"eps must be finite (got {step!r})")
     # differences of size 1e-7 are below float32 resolution: always difference in float64
     return arr.astype(np.float64), step, arr.dtype
-# --8<-- [end:helpers]
 
 
-# --8<-- [start:numerical_gradient]
 def numerical_gradient(
     f: Callable[[np.ndarray], object], x: object, eps: float = 1e-7
 ) -> np.ndarray:
@@ -125,19 +238,11 @@ def numerical_gradient(
     >>> print(np.allclose(g, 2 * x, atol=1e-6), g.shape)
     True (2, 2)
     """
-    fn = _check_function(f)
+    J = _cost(f)
     theta, step, dtype = _point_and_step(x, eps)
-    grad = np.empty_like(theta)
-    for i in range(theta.size):
-        plus, minus = theta.copy(), theta.copy()
-        plus.flat[i] += step
-        minus.flat[i] -= step
-        grad.flat[i] = (_evaluate(fn, plus) - _evaluate(fn, minus)) / (2 * step)
-    return grad.astype(dtype, copy=False)
-# --8<-- [end:numerical_gradient]
+    return _numerical_gradient(J, theta, step).astype(dtype, copy=False)
 
 
-# --8<-- [start:one_sided_difference]
 def one_sided_difference(
     f: Callable[[np.ndarray], object], x: object, eps: float = 1e-7
 ) -> np.ndarray:
@@ -180,19 +285,11 @@ def one_sided_difference(
     >>> print(f"{g[0]:.4f}")
     3.0301
     """
-    fn = _check_function(f)
+    J = _cost(f)
     theta, step, dtype = _point_and_step(x, eps)
-    base = _evaluate(fn, theta)
-    grad = np.empty_like(theta)
-    for i in range(theta.size):
-        plus = theta.copy()
-        plus.flat[i] += step
-        grad.flat[i] = (_evaluate(fn, plus) - base) / step
-    return grad.astype(dtype, copy=False)
-# --8<-- [end:one_sided_difference]
+    return _one_sided_difference(J, theta, step).astype(dtype, copy=False)
 
 
-# --8<-- [start:relative_difference]
 def relative_difference(a: object, b: object) -> float:
     r"""Relative difference ‖a − b‖₂ / (‖a‖₂ + ‖b‖₂) of two gradients, with 0/0 = 0.
 
@@ -236,16 +333,9 @@ def relative_difference(a: object, b: object) -> float:
     a_arr = as_float_array(a, "a").astype(np.float64)
     b_arr = as_float_array(b, "b").astype(np.float64)
     check_same_shape(a_arr, b_arr, "a", "b")
-    # divide by the largest magnitude first, so a − b and the squares cannot overflow
-    scale = float(max(np.max(np.abs(a_arr)), np.max(np.abs(b_arr))))
-    if scale == 0.0:
-        return 0.0
-    a_s, b_s = a_arr / scale, b_arr / scale
-    return _norm(a_s - b_s) / (_norm(a_s) + _norm(b_s))
-# --8<-- [end:relative_difference]
+    return float(_relative_difference(a_arr, b_arr))
 
 
-# --8<-- [start:gradient_check]
 def gradient_check(
     f: Callable[[np.ndarray], object], grad: object, x: object, eps: float = 1e-7
 ) -> float:
@@ -298,12 +388,11 @@ def gradient_check(
     x_arr = as_float_array(x, "x")
     grad_arr = as_float_array(grad, "grad")
     check_same_shape(grad_arr, x_arr, "grad", "x")
-    approx = numerical_gradient(f, x_arr, eps)
-    return relative_difference(grad_arr, approx)
-# --8<-- [end:gradient_check]
+    J = _cost(f)
+    theta, step, _ = _point_and_step(x_arr, eps)
+    return float(_gradient_check(J, grad_arr.astype(np.float64), theta, step))
 
 
-# --8<-- [start:params_to_vector]
 def params_to_vector(
     params: Mapping[str, object], *, spec: Spec | None = None
 ) -> tuple[np.ndarray, Spec]:
@@ -357,17 +446,12 @@ def params_to_vector(
     True
     """
     arrays = _parameter_arrays(params)
-    if spec is None:
-        spec = tuple((key, arr.shape) for key, arr in arrays.items())
-    else:
+    if spec is not None:
         _check_spec(spec)
         _check_matches_spec(arrays, spec)
-    theta = np.concatenate([arrays[key].reshape(-1) for key, _ in spec]).reshape(-1, 1)
-    return theta, spec
-# --8<-- [end:params_to_vector]
+    return _params_to_vector(arrays, spec=spec)
 
 
-# --8<-- [start:vector_to_params]
 def vector_to_params(theta: object, spec: Spec) -> dict[str, np.ndarray]:
     r"""Split a vector θ back into a parameter dict; the inverse of :func:`params_to_vector`.
 
@@ -416,16 +500,9 @@ def vector_to_params(theta: object, spec: Spec) -> dict[str, np.ndarray]:
         raise ValueError(
             f"theta must have {sum(sizes)} entries to match spec (got {arr.size})"
         )
-    flat = arr.reshape(-1)
-    bounds = np.cumsum([0, *sizes])
-    return {
-        key: flat[start:stop].reshape(shape).copy()
-        for (key, shape), start, stop in zip(spec, bounds[:-1], bounds[1:], strict=True)
-    }
-# --8<-- [end:vector_to_params]
+    return _vector_to_params(arr, spec)
 
 
-# --8<-- [start:vector_helpers]
 def _parameter_arrays(params: object) -> dict[str, np.ndarray]:
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
@@ -476,4 +553,3 @@ def _check_matches_spec(arrays: dict[str, np.ndarray], spec: Spec) -> None:
                 f"params[{key!r}] must have shape {tuple(shape)} as in spec "
                 f"(got {arrays[key].shape})"
             )
-# --8<-- [end:vector_helpers]
