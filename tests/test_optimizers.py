@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from dlnotes import optimizers
 from dlnotes.optimizers import (
     SGD,
     AdaGrad,
@@ -39,7 +40,7 @@ IDS = ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"]
 
 
 def random_problem(seed: int, steps: int = 12) -> tuple[Params, list[Params]]:
-    """Params with random layer sizes (plus one large array, to run the blocked kernels)."""
+    """Params with random layer sizes, plus one large array (300,000 entries)."""
     rng = np.random.default_rng(seed)
     n0, n1, n2 = rng.integers(1, 7, size=3)
     shapes = {"W1": (n1, n0), "b1": (n1, 1), "W2": (n2, n1), "b2": (n2, 1), "big": (3, 100_000)}
@@ -292,6 +293,43 @@ def test_update_never_mutates_the_callers_params_or_grads(
         assert all(np.array_equal(saved[k], now[k]) for k in saved)
     assert all(new[k] is not params[k] for k in params)
     assert state.step == 2
+
+
+@pytest.mark.parametrize("make", ALL, ids=IDS)
+def test_update_never_modifies_the_state_it_was_given(make: Callable[[], object]) -> None:
+    # the state is immutable: an old state can be updated again and gives the same result
+    params, grads = random_problem(6, steps=3)
+    opt = make()
+    state = opt.init(params)  # type: ignore[attr-defined]
+    for g in grads[:2]:
+        params, state = opt.update(params, g, state)  # type: ignore[attr-defined]
+    saved = [{k: a.copy() for k, a in moment.items()} for moment in state[1:]]
+    first, _ = opt.update(params, grads[2], state)  # type: ignore[attr-defined]
+    second, _ = opt.update(params, grads[2], state)  # type: ignore[attr-defined]
+    for before, now in zip(saved, state[1:], strict=True):
+        assert all(np.array_equal(before[k], now[k]) for k in before)
+    assert_params_close(first, second, atol=0)
+
+
+REFERENCES = [
+    (lambda a: optimizers._sgd(a[0], a[1], 0.1), 2),
+    (lambda a: optimizers._momentum(a[0], a[1], a[2], 0.1, 0.9), 3),
+    (lambda a: optimizers._nesterov(a[0], a[1], a[2], 0.1, 0.9), 3),
+    (lambda a: optimizers._adagrad(a[0], a[1], np.abs(a[2]), 0.1, 1e-8), 3),
+    (lambda a: optimizers._rmsprop(a[0], a[1], np.abs(a[2]), 0.1, 0.9, 1e-8), 3),
+    (lambda a: optimizers._adam(a[0], a[1], a[2], np.abs(a[3]), 3, 0.1, 0.9, 0.999, 1e-8), 4),
+]
+
+
+@pytest.mark.parametrize(("reference", "n_arrays"), REFERENCES, ids=IDS)
+def test_the_references_never_modify_their_arguments(reference, n_arrays: int) -> None:
+    rng = np.random.default_rng(7)
+    args = [rng.standard_normal((4, 3)) for _ in range(n_arrays)]
+    saved = [a.copy() for a in args]
+    out = reference(args)
+    for a, before in zip(args, saved, strict=True):
+        np.testing.assert_array_equal(a, before)
+    assert all(o is not a for o in (out if isinstance(out, tuple) else (out,)) for a in args)
 
 
 @pytest.mark.parametrize("make", ALL, ids=IDS)

@@ -3,27 +3,24 @@ r"""Optimizers: exponentially weighted averages, SGD, momentum, Nesterov, AdaGra
 Mirrors notes 000 §2.3-2.8, 001 (6-19 to 6-30), 002 and 004 §2.1. Parameters and gradients are
 ``dict[str, numpy.ndarray]`` with the same keys (``grads["W1"]`` is :math:`dW^{[1]}`).
 
-Every optimizer is a small class holding its hyperparameters, with two methods in the style of
-optax: ``init(params) -> state`` and ``update(params, grads, state) -> (new_params,
-new_state)``. The state is an immutable ``NamedTuple`` (step count and moment dicts).
-``update`` returns NEW parameter arrays and never modifies the caller's ``params`` or
-``grads``; it may update the moment arrays of the state it was given in place (the state
-is the optimizer's own), so pass each state to ``update`` once and keep the one it returns.
-Small parameters (all of them together at most 2**16 entries) come back as views into one new
-vector, and their moments are kept that way: one kernel call then updates them all.
-
-Only keys and shapes are checked in ``update`` (no scan for NaN over millions of entries).
+Each algorithm has a reference: a plain NumPy function on the arrays of one parameter
+(``_adam(theta, g, m, v, t, lr, beta1, beta2, eps) -> (theta, m, v)``) whose lines are the
+chapter's formulas; the chapter page shows them. Every optimizer is a small class holding its
+checked hyperparameters, with two methods in the style of optax: ``init(params) -> state`` and
+``update(params, grads, state) -> (new_params, new_state)``, which checks the keys and shapes
+and calls the reference for each parameter. The state is an immutable ``NamedTuple`` (step
+count and moment dicts). ``update`` returns new arrays and never modifies ``params``, ``grads``
+or ``state``. Only keys and shapes are checked in ``update`` (no scan for NaN over millions of
+entries). The fast Adam of the performance chapter is ``dlnotes.fast.Adam``.
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Iterable, Mapping
-from typing import NamedTuple, TypeGuard
+from collections.abc import Mapping
+from typing import NamedTuple
 
 import numpy as np
 
-from dlnotes import _parallel
 from dlnotes._validation import (
     as_float_array,
     check_matching_dicts,
@@ -52,7 +49,165 @@ __all__ = [
 Params = dict[str, np.ndarray]
 
 
+# The references: what the chapter shows. Plain NumPy on the arrays of one parameter (or on
+# a dict of gradients, for clipping); arguments are never modified.
+
 # --8<-- [start:exponentially_weighted_average]
+def _exponentially_weighted_average(
+    values: np.ndarray, beta: float, bias_correction: bool = False
+) -> np.ndarray:
+    """v_t = β·v_{t−1} + (1 − β)·θ_t from v_0 = 0, optionally v_t/(1 − β^t) (notes 000 §2.3-2.5).
+
+    >>> print(_exponentially_weighted_average(np.array([10.0, 10.0, 10.0]), 0.9).round(2))
+    [1.   1.9  2.71]
+    """
+    v = np.zeros_like(values)  # v[t − 1] is v_t; time on axis 0, a 2-D array is k series
+    v_t = np.zeros_like(values[0])  # v_0 = 0
+    for t, theta_t in enumerate(values):
+        v_t = beta * v_t + (1 - beta) * theta_t
+        v[t] = v_t
+    if bias_correction:  # 偏差修正: divide v_t by 1 − β^t, t = 1 … T
+        steps = np.arange(1, len(values) + 1, dtype=values.dtype)
+        v = v / (1 - beta**steps).reshape((-1,) + (1,) * (values.ndim - 1))
+    return v
+# --8<-- [end:exponentially_weighted_average]
+
+
+# --8<-- [start:clip_by_value]
+def _clip_by_value(grads: dict[str, np.ndarray], limit: float) -> dict[str, np.ndarray]:
+    """g ← clip(g, −c, c) for every entry of every gradient (notes 001, 梯度剪切).
+
+    >>> print(_clip_by_value({"W1": np.array([[-3.0, 0.5, 7.0]])}, 1.0)["W1"])
+    [[-1.   0.5  1. ]]
+    """
+    return {k: np.clip(g, -limit, limit) for k, g in grads.items()}
+# --8<-- [end:clip_by_value]
+
+
+# --8<-- [start:clip_by_global_norm]
+def _clip_by_global_norm(grads: dict[str, np.ndarray], max_norm: float) -> dict[str, np.ndarray]:
+    """g ← g·c/max(‖g‖, c), ‖g‖ the norm of all the gradients together (notes 001, 梯度剪切).
+
+    >>> clipped = _clip_by_global_norm({"W1": np.array([[3.0]]), "b1": np.array([[4.0]])}, 1.0)
+    >>> print(clipped["W1"], clipped["b1"])
+    [[0.6]] [[0.8]]
+    """
+    norm = np.sqrt(sum(np.sum(g**2) for g in grads.values()))
+    return {k: g * (max_norm / max(norm, max_norm)) for k, g in grads.items()}
+# --8<-- [end:clip_by_global_norm]
+
+
+# --8<-- [start:sgd]
+def _sgd(theta: np.ndarray, g: np.ndarray, lr: float) -> np.ndarray:
+    """θ ← θ − α·g (notes 000 §2.1, 梯度下降).
+
+    >>> print(_sgd(np.array([1.0, -2.0]), np.array([0.5, 0.5]), lr=0.1))
+    [ 0.95 -2.05]
+    """
+    return theta - lr * g
+# --8<-- [end:sgd]
+
+
+# --8<-- [start:momentum]
+def _momentum(
+    theta: np.ndarray, g: np.ndarray, v: np.ndarray, lr: float, beta: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """v ← β·v + (1 − β)·g; θ ← θ − α·v (notes 000 §2.6, 动量梯度下降法).
+
+    >>> theta, v = _momentum(np.array([1.0]), np.array([1.0]), np.zeros(1), lr=0.1, beta=0.9)
+    >>> print(theta.round(4), v.round(4))
+    [0.99] [0.1]
+    """
+    v = beta * v + (1 - beta) * g
+    theta = theta - lr * v
+    return theta, v
+# --8<-- [end:momentum]
+
+
+# --8<-- [start:nesterov]
+def _nesterov(
+    theta: np.ndarray, g: np.ndarray, b: np.ndarray, lr: float, beta: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """b ← β·b + g; θ ← θ − α·(g + β·b), with g taken at θ (notes 001 图 6.7, Nesterov 加速梯度).
+
+    >>> theta, b = _nesterov(np.array([1.0]), np.array([1.0]), np.zeros(1), lr=0.1, beta=0.9)
+    >>> print(theta.round(4), b.round(4))
+    [0.81] [1.]
+    """
+    b = beta * b + g
+    theta = theta - lr * (g + beta * b)
+    return theta, b
+# --8<-- [end:nesterov]
+
+
+# --8<-- [start:adagrad]
+def _adagrad(
+    theta: np.ndarray, g: np.ndarray, G: np.ndarray, lr: float, eps: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """G ← G + g²; θ ← θ − α·g/√(G + ε) (notes 001 (6-29), 自适应梯度算法).
+
+    >>> theta, G = _adagrad(np.ones(2), np.array([3.0, -0.01]), np.zeros(2), lr=0.1, eps=0.0)
+    >>> print(theta.round(4))  # the first step is α·sign(g) for every entry
+    [0.9 1.1]
+    """
+    G = G + g**2
+    denom = np.sqrt(G + eps)
+    # with ε = 0, G = 0 means every gradient so far was 0: a step of 0, not 0/0
+    theta = theta - lr * g / np.where(denom > 0, denom, 1)
+    return theta, G
+# --8<-- [end:adagrad]
+
+
+# --8<-- [start:rmsprop]
+def _rmsprop(
+    theta: np.ndarray, g: np.ndarray, S: np.ndarray, lr: float, beta: float, eps: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """S ← β·S + (1 − β)·g²; θ ← θ − α·g/√(S + ε) (notes 000 §2.7, 均方根传播).
+
+    >>> theta, S = _rmsprop(np.ones(2), np.array([100.0, 0.01]), np.zeros(2), 0.01, 0.9, 0.0)
+    >>> print(theta.round(4))  # the first step is α/√(1 − β)·sign(g), whatever |g|
+    [0.9684 0.9684]
+    """
+    S = beta * S + (1 - beta) * g**2
+    denom = np.sqrt(S + eps)
+    # with ε = 0, S = 0 means every gradient so far was 0: a step of 0, not 0/0
+    theta = theta - lr * g / np.where(denom > 0, denom, 1)
+    return theta, S
+# --8<-- [end:rmsprop]
+
+
+# --8<-- [start:adam]
+def _adam(
+    theta: np.ndarray,
+    g: np.ndarray,
+    m: np.ndarray,
+    v: np.ndarray,
+    t: int,
+    lr: float,
+    beta1: float,
+    beta2: float,
+    eps: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Step t ≥ 1 of Adam: m, v, their bias corrections m̂, v̂, and θ (notes 000 §2.8, Adam).
+
+    >>> theta, m, v = _adam(np.ones(2), np.array([2.0, -1e-3]), np.zeros(2), np.zeros(2), 1,
+    ...                     lr=0.1, beta1=0.9, beta2=0.999, eps=1e-8)
+    >>> print(theta.round(4))  # the first step is α·sign(g) (up to ε)
+    [0.9 1.1]
+    """
+    m = beta1 * m + (1 - beta1) * g
+    v = beta2 * v + (1 - beta2) * g**2
+    m_hat = m / (1 - beta1**t)
+    v_hat = v / (1 - beta2**t)
+    denom = np.sqrt(v_hat) + eps
+    # with ε = 0, v̂ = 0 means every gradient so far was 0 (so m̂ = 0): a step of 0, not 0/0
+    theta = theta - lr * m_hat / np.where(denom > 0, denom, 1)
+    return theta, m, v
+# --8<-- [end:adam]
+
+
+# The public API: check at the boundary, then call the references above.
+
 def exponentially_weighted_average(
     values: np.ndarray, beta: float, *, bias_correction: bool = False
 ) -> np.ndarray:
@@ -103,20 +258,10 @@ def exponentially_weighted_average(
     if theta.ndim > 2:
         check_ndim(theta, "values", 2)
     b = check_scalar(beta, "beta", low=0.0, high=1.0, high_inclusive=False)
-    v = np.zeros_like(theta)
-    v_prev = np.zeros_like(theta[0])  # v_0 = 0
-    for step in range(theta.shape[0]):
-        v_prev = b * v_prev + (1.0 - b) * theta[step]
-        v[step] = v_prev
-    if bias_correction and b > 0:
-        t = np.arange(1.0, theta.shape[0] + 1).reshape((-1,) + (1,) * (theta.ndim - 1))
-        v /= -np.expm1(t * np.log(b))  # 1 − β^t, accurate also for β near 1
-    return v
-# --8<-- [end:exponentially_weighted_average]
+    return _exponentially_weighted_average(theta, b, bool(bias_correction))
 
 
-# --8<-- [start:clipping]
-def _grads(grads: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+def _grads(grads: Mapping[str, np.ndarray]) -> Params:
     if not isinstance(grads, Mapping):
         raise TypeError(f"grads must be a dict of arrays (got {type(grads).__name__})")
     return {k: as_float_array(g, f"grads[{k!r}]") for k, g in grads.items()}
@@ -160,7 +305,7 @@ def clip_by_value(grads: Mapping[str, np.ndarray], limit: float) -> Params:
     [[-1.   0.5  1. ]]
     """
     c = check_scalar(limit, "limit", low=0.0, low_inclusive=False)
-    return {k: np.clip(g, -c, c) for k, g in _grads(grads).items()}
+    return _clip_by_value(_grads(grads), c)
 
 
 def clip_by_global_norm(grads: Mapping[str, np.ndarray], max_norm: float) -> Params:
@@ -205,14 +350,9 @@ def clip_by_global_norm(grads: Mapping[str, np.ndarray], max_norm: float) -> Par
     [[0.6]] [[0.8]]
     """
     c = check_scalar(max_norm, "max_norm", low=0.0, low_inclusive=False)
-    arrays = _grads(grads)
-    norm = float(np.sqrt(sum(float(np.vdot(g, g)) for g in arrays.values())))
-    scale = c / max(norm, c)
-    return {k: g * scale for k, g in arrays.items()}
-# --8<-- [end:clipping]
+    return _clip_by_global_norm(_grads(grads), c)
 
 
-# --8<-- [start:helpers]
 def _lr(lr: object) -> float:
     return check_scalar(lr, "lr", low=0.0, low_inclusive=False)
 
@@ -225,15 +365,15 @@ def _eps(eps: object) -> float:
     return check_scalar(eps, "eps", low=0.0)
 
 
-def _zeros_like(params: Mapping[str, np.ndarray]) -> Params:
-    """Zero moments, one C-contiguous array per parameter, float64 unless the param is float32."""
+def _params(params: Mapping[str, np.ndarray]) -> Params:
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
-    arrays = {k: as_float_array(p, f"params[{k!r}]") for k, p in params.items()}
-    if _packable(arrays):  # one zero vector, seen through views (see _Packed)
-        vector = np.zeros(sum(p.size for p in arrays.values()), next(iter(arrays.values())).dtype)
-        return _pack(vector, arrays)
-    return {k: np.zeros(p.shape, dtype=p.dtype) for k, p in arrays.items()}
+    return {k: as_float_array(p, f"params[{k!r}]") for k, p in params.items()}
+
+
+def _zeros_like(params: Mapping[str, np.ndarray]) -> Params:
+    """Zero moments, one array per parameter, of the parameter's dtype."""
+    return {k: np.zeros_like(p) for k, p in _params(params).items()}
 
 
 def _check(
@@ -241,192 +381,36 @@ def _check(
     grads: Mapping[str, np.ndarray],
     state: tuple,
     state_type: type,
-    moments: tuple[str, ...],
-) -> tuple[Params, Params]:
-    """Keys, shapes and dtypes only: O(number of parameters), no pass over the entries."""
+    moments: tuple[str, ...] = (),
+) -> tuple[Params, Params, list[Params]]:
+    """Keys, shapes and dtypes only (no scan for NaN): params, grads and the state's moments
+    as float arrays, the grads and moments in the dtype of their parameter."""
     if not isinstance(state, state_type):
         raise TypeError(
             f"state must be of type {state_type.__name__}, as made by init() "
             f"(got {type(state).__name__})"
         )
-    stores = [grads, *(getattr(state, name) for name in moments)]
-    if not _same_layout(params, stores):  # the full check, for its error message
-        for label, store in zip(["grads", *(f"state.{n}" for n in moments)], stores, strict=True):
-            check_matching_dicts(params, store, "params", label)
-    if _intact(params):  # what the last update returned: float arrays already
-        return params, {k: _float_array(grads[k], "grads", k) for k in params}
-    p = {k: _float_array(v, "params", k) for k, v in params.items()}
-    g = {k: _float_array(grads[k], "grads", k) for k in p}
-    return p, g
+    check_matching_dicts(params, grads, "params", "grads")
+    for name in moments:
+        check_matching_dicts(params, getattr(state, name), "params", f"state.{name}")
+    p = {k: as_float_array(v, f"params[{k!r}]", finite=False) for k, v in params.items()}
+
+    def like_params(store: Mapping[str, np.ndarray], label: str) -> Params:
+        return {
+            k: as_float_array(store[k], f"{label}[{k!r}]", finite=False).astype(
+                p[k].dtype, copy=False
+            )
+            for k in p
+        }
+
+    return p, like_params(grads, "grads"), [like_params(getattr(state, n), f"state.{n}")
+                                            for n in moments]
 
 
-def _float_array(x: object, name: str, key: str) -> np.ndarray:
-    """as_float_array(x, "name[key]", finite=False), called only for what is not already a
-    non-empty float32/float64 array (the usual argument passes through as it is)."""
-    if type(x) is np.ndarray and x.dtype.char in "fd" and x.dtype.isnative and x.size:
-        return x
-    return as_float_array(x, f"{name}[{key!r}]", finite=False)
-
-
-def _same_layout(params: object, stores: Iterable[object]) -> bool:
-    """Fast path of check_matching_dicts for dicts of arrays: same keys, same shapes."""
-    if not isinstance(params, dict):
-        return False
-    for store in stores:
-        if not isinstance(store, dict) or store.keys() != params.keys():
-            return False
-        try:
-            if any(store[k].shape != p.shape for k, p in params.items()):
-                return False
-        except AttributeError:  # values that are not arrays (lists): left to the full check
-            return False
-    return True
-
-
-def _own(moment: np.ndarray) -> np.ndarray:
-    """The moment array itself when it can be updated in place through a flat view."""
-    if moment.flags.c_contiguous and moment.flags.writeable:
-        return moment
-    return np.array(moment, order="C")
-
-
-# A block of each array (2**17 float64 = 1 MiB) stays in a core's caches while all the
-# operations of one step run on it, instead of streaming every temporary through memory; it is
-# large enough that NumPy's cost per call is small next to the work (for Adam on 10**7
-# parameters on the benchmark machine 2**17 beat 2**16 by about 8 % and 2**15 by 20 %, and
-# 2**18 was slower again: docs/performance.md). Parameter sets of up to _PACK_LIMIT entries in
-# all are packed into one vector (see _Packed).
-_BLOCK = 1 << 17
-_PACK_LIMIT = 1 << 16
-
-
-def _blockwise(kernel: Callable[..., None], arrays: list[np.ndarray], *scalars: float) -> None:
-    """Run ``kernel(*blocks, *scalars)`` over cache-sized blocks of the flattened arrays.
-
-    Large arrays are split between the cores (NumPy releases the GIL inside its loops); the
-    kernels are elementwise, so the result is the same as one call on the whole arrays.
-    """
-    if arrays[0].size <= _BLOCK:  # one block: elementwise on the arrays as they are
-        kernel(*arrays, *scalars)
-        return
-    flat = [a.reshape(-1) for a in arrays]  # views for the C-contiguous outputs and moments
-
-    def block(b: slice) -> None:
-        kernel(*(a[b] for a in flat), *scalars)
-
-    _parallel.run_in_bands(block, flat[0].size, band=_BLOCK)
-
-
-def _new_params(
-    kernel: Callable[..., None],
-    params: Params,
-    grads: Params,
-    moments: list[Params],
-    *scalars: float,
-) -> tuple[Params, list[Params]]:
-    """For each key: a new parameter array, computed by ``kernel`` with the moments in place."""
-    if _packable(params):
-        return _packed(kernel, params, grads, moments, *scalars)
-    new_params: Params = {}
-    new_moments: list[Params] = [{} for _ in moments]
-    for key, theta in params.items():
-        owned = [_own(moment[key]) for moment in moments]
-        for store, arr in zip(new_moments, owned, strict=True):
-            store[key] = arr
-        out = np.empty(theta.shape, dtype=theta.dtype)
-        _blockwise(kernel, [theta, grads[key], *owned, out], *scalars)
-        new_params[key] = out
-    return new_params, new_moments
-
-
-def _packable(params: Params) -> bool:
-    """Several small arrays of one dtype: one kernel call on them all beats one call per key."""
-    sizes = [p.size for p in params.values()]
-    return (
-        len(sizes) > 1
-        and sum(sizes) <= _PACK_LIMIT
-        and len({p.dtype for p in params.values()}) == 1
-    )
-
-
-class _Packed(dict[str, np.ndarray]):
-    """A dict of arrays that are consecutive views into one vector ``flat``, in key order.
-
-    A NumPy call costs about a microsecond whatever the size of its arrays, so for a small
-    network the calls, not the arithmetic, are the cost of a step. Small parameters therefore
-    come back from ``update`` in this form, and their moments are kept in it: the next update
-    runs its kernel once on the vectors, and the views (the dict's values) show the result.
-    """
-
-    flat: np.ndarray
-    views: tuple[np.ndarray, ...]
-
-
-def _pack(vector: np.ndarray, like: Mapping[str, np.ndarray]) -> _Packed:
-    """Consecutive views of ``vector`` shaped like the arrays of ``like``, in its key order."""
-    packed, start = _Packed(), 0
-    for key, array in like.items():
-        packed[key] = vector[start : start + array.size].reshape(array.shape)
-        start += array.size
-    packed.flat, packed.views = vector, tuple(packed.values())
-    return packed
-
-
-def _intact(arrays: object, keys: list[str] | None = None) -> TypeGuard[_Packed]:
-    """A _Packed dict (in this key order, if given), its views neither replaced nor copied."""
-    return (
-        type(arrays) is _Packed
-        and (keys is None or list(arrays) == keys)
-        and arrays.views[0].base is arrays.flat  # not a copy (copy.deepcopy, pickle)
-        and all(map(operator.is_, arrays.values(), arrays.views))  # no value replaced
-    )
-
-
-def _flat(arrays: Mapping[str, np.ndarray], keys: list[str]) -> np.ndarray:
-    """The arrays of ``keys`` as one vector: ``flat`` itself for an intact _Packed dict, else a
-    concatenated copy."""
-    if _intact(arrays, keys):
-        return arrays.flat
-    return np.concatenate([arrays[k].ravel() for k in keys])
-
-
-def _packed(
-    kernel: Callable[..., None],
-    params: Params,
-    grads: Params,
-    moments: list[Params],
-    *scalars: float,
-) -> tuple[Params, list[Params]]:
-    """_new_params for small parameters: one kernel call on their vectors (see _Packed)."""
-    keys = list(params)
-    theta = _flat(params, keys)
-    flat_moments = [_flat(moment, keys) for moment in moments]
-    out = np.empty_like(theta)
-    kernel(theta, _flat(grads, keys), *flat_moments, out, *scalars)
-    new_moments: list[Params] = [
-        moment if isinstance(moment, _Packed) and vector is moment.flat else _pack(vector, params)
-        for moment, vector in zip(moments, flat_moments, strict=True)
-    ]
-    return _pack(out, params), new_moments
-
-
-def _safe_denominator(denom: np.ndarray, eps: float) -> None:
-    """With eps = 0 a zero denominator means a zero gradient history: divide by 1, not 0."""
-    if eps == 0.0:
-        np.putmask(denom, denom == 0.0, 1.0)
-# --8<-- [end:helpers]
-
-
-# --8<-- [start:sgd]
 class SGDState(NamedTuple):
     """State of :class:`SGD`: only the step count t."""
 
     step: int
-
-
-def _sgd_kernel(theta: np.ndarray, g: np.ndarray, out: np.ndarray, lr: float) -> None:
-    np.multiply(g, -lr, out=out)  # θ ← θ − α·g
-    out += theta
 
 
 class SGD:
@@ -479,35 +463,22 @@ class SGD:
 
     def init(self, params: Mapping[str, np.ndarray]) -> SGDState:
         """Return the initial state (step 0) for ``params``."""
-        _zeros_like(params)  # validates params
+        _params(params)  # validates params
         return SGDState(step=0)
 
     def update(
         self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray], state: SGDState
     ) -> tuple[Params, SGDState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
-        p, g = _check(params, grads, state, SGDState, ())
-        new_params, _ = _new_params(_sgd_kernel, p, g, [], self.lr)
-        return new_params, SGDState(step=state.step + 1)
-# --8<-- [end:sgd]
+        p, g, _ = _check(params, grads, state, SGDState)
+        return {k: _sgd(p[k], g[k], self.lr) for k in p}, SGDState(step=state.step + 1)
 
 
-# --8<-- [start:momentum]
 class MomentumState(NamedTuple):
     """State of :class:`Momentum`: step count t and the velocity v per parameter."""
 
     step: int
     v: Params
-
-
-def _momentum_kernel(
-    theta: np.ndarray, g: np.ndarray, v: np.ndarray, out: np.ndarray, lr: float, beta: float
-) -> None:
-    np.multiply(v, beta, out=v)  # v ← β·v + (1 − β)·g
-    np.multiply(g, 1.0 - beta, out=out)
-    v += out
-    np.multiply(v, -lr, out=out)  # θ ← θ − α·v
-    out += theta
 
 
 class Momentum:
@@ -579,30 +550,19 @@ class Momentum:
         grads: Mapping[str, np.ndarray],
         state: MomentumState,
     ) -> tuple[Params, MomentumState]:
-        """Return ``(new_params, new_state)``; ``state.v`` is updated in place."""
-        p, g = _check(params, grads, state, MomentumState, ("v",))
-        new_params, (v,) = _new_params(_momentum_kernel, p, g, [state.v], self.lr, self.beta)
-        return new_params, MomentumState(step=state.step + 1, v=v)
-# --8<-- [end:momentum]
+        """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
+        p, g, (v,) = _check(params, grads, state, MomentumState, ("v",))
+        new_p, new_v = {}, {}
+        for k in p:
+            new_p[k], new_v[k] = _momentum(p[k], g[k], v[k], self.lr, self.beta)
+        return new_p, MomentumState(step=state.step + 1, v=new_v)
 
 
-# --8<-- [start:nesterov]
 class NesterovState(NamedTuple):
     """State of :class:`Nesterov`: step count t and the momentum buffer b per parameter."""
 
     step: int
     b: Params
-
-
-def _nesterov_kernel(
-    theta: np.ndarray, g: np.ndarray, b: np.ndarray, out: np.ndarray, lr: float, beta: float
-) -> None:
-    np.multiply(b, beta, out=b)  # b ← β·b + g
-    b += g
-    np.multiply(b, beta, out=out)  # θ ← θ − α·(g + β·b)
-    out += g
-    out *= -lr
-    out += theta
 
 
 class Nesterov:
@@ -671,32 +631,19 @@ class Nesterov:
         grads: Mapping[str, np.ndarray],
         state: NesterovState,
     ) -> tuple[Params, NesterovState]:
-        """Return ``(new_params, new_state)``; ``state.b`` is updated in place."""
-        p, g = _check(params, grads, state, NesterovState, ("b",))
-        new_params, (b,) = _new_params(_nesterov_kernel, p, g, [state.b], self.lr, self.beta)
-        return new_params, NesterovState(step=state.step + 1, b=b)
-# --8<-- [end:nesterov]
+        """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
+        p, g, (b,) = _check(params, grads, state, NesterovState, ("b",))
+        new_p, new_b = {}, {}
+        for k in p:
+            new_p[k], new_b[k] = _nesterov(p[k], g[k], b[k], self.lr, self.beta)
+        return new_p, NesterovState(step=state.step + 1, b=new_b)
 
 
-# --8<-- [start:adagrad]
 class AdaGradState(NamedTuple):
     """State of :class:`AdaGrad`: step count t and the sum of squared gradients G."""
 
     step: int
     G: Params
-
-
-def _adagrad_kernel(
-    theta: np.ndarray, g: np.ndarray, G: np.ndarray, out: np.ndarray, lr: float, eps: float
-) -> None:
-    np.multiply(g, g, out=out)  # G ← G + g²
-    G += out
-    np.add(G, eps, out=out)  # θ ← θ − α·g / √(G + ε)
-    np.sqrt(out, out=out)
-    _safe_denominator(out, eps)
-    np.divide(g, out, out=out)
-    out *= -lr
-    out += theta
 
 
 class AdaGrad:
@@ -763,40 +710,19 @@ class AdaGrad:
         grads: Mapping[str, np.ndarray],
         state: AdaGradState,
     ) -> tuple[Params, AdaGradState]:
-        """Return ``(new_params, new_state)``; ``state.G`` is updated in place."""
-        p, g = _check(params, grads, state, AdaGradState, ("G",))
-        new_params, (G,) = _new_params(_adagrad_kernel, p, g, [state.G], self.lr, self.eps)
-        return new_params, AdaGradState(step=state.step + 1, G=G)
-# --8<-- [end:adagrad]
+        """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
+        p, g, (G,) = _check(params, grads, state, AdaGradState, ("G",))
+        new_p, new_G = {}, {}
+        for k in p:
+            new_p[k], new_G[k] = _adagrad(p[k], g[k], G[k], self.lr, self.eps)
+        return new_p, AdaGradState(step=state.step + 1, G=new_G)
 
 
-# --8<-- [start:rmsprop]
 class RMSpropState(NamedTuple):
     """State of :class:`RMSprop`: step count t and the average of squared gradients S."""
 
     step: int
     S: Params
-
-
-def _rmsprop_kernel(
-    theta: np.ndarray,
-    g: np.ndarray,
-    S: np.ndarray,
-    out: np.ndarray,
-    lr: float,
-    beta: float,
-    eps: float,
-) -> None:
-    np.multiply(S, beta, out=S)  # S ← β·S + (1 − β)·g²
-    np.multiply(g, g, out=out)
-    out *= 1.0 - beta
-    S += out
-    np.add(S, eps, out=out)  # θ ← θ − α·g / √(S + ε)
-    np.sqrt(out, out=out)
-    _safe_denominator(out, eps)
-    np.divide(g, out, out=out)
-    out *= -lr
-    out += theta
 
 
 class RMSprop:
@@ -867,49 +793,20 @@ class RMSprop:
         grads: Mapping[str, np.ndarray],
         state: RMSpropState,
     ) -> tuple[Params, RMSpropState]:
-        """Return ``(new_params, new_state)``; ``state.S`` is updated in place."""
-        p, g = _check(params, grads, state, RMSpropState, ("S",))
-        new_params, (S,) = _new_params(
-            _rmsprop_kernel, p, g, [state.S], self.lr, self.beta, self.eps
-        )
-        return new_params, RMSpropState(step=state.step + 1, S=S)
-# --8<-- [end:rmsprop]
+        """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
+        p, g, (S,) = _check(params, grads, state, RMSpropState, ("S",))
+        new_p, new_S = {}, {}
+        for k in p:
+            new_p[k], new_S[k] = _rmsprop(p[k], g[k], S[k], self.lr, self.beta, self.eps)
+        return new_p, RMSpropState(step=state.step + 1, S=new_S)
 
 
-# --8<-- [start:adam]
 class AdamState(NamedTuple):
     """State of :class:`Adam`: step count t, first moments m and second moments v."""
 
     step: int
     m: Params
     v: Params
-
-
-def _adam_kernel(
-    theta: np.ndarray,
-    g: np.ndarray,
-    m: np.ndarray,
-    v: np.ndarray,
-    out: np.ndarray,
-    beta1: float,
-    beta2: float,
-    lr_t: float,
-    eps_hat: float,
-) -> None:
-    # `out` is the scratch buffer until the last line writes the new parameters into it
-    np.multiply(m, beta1, out=m)  # m ← β₁·m + (1 − β₁)·g
-    np.multiply(g, 1.0 - beta1, out=out)
-    m += out
-    np.multiply(v, beta2, out=v)  # v ← β₂·v + (1 − β₂)·g²
-    np.multiply(g, g, out=out)
-    out *= 1.0 - beta2
-    v += out
-    np.sqrt(v, out=out)  # θ ← θ − α_t·m / (√v + ε̂)
-    out += eps_hat
-    _safe_denominator(out, eps_hat)
-    np.divide(m, out, out=out)
-    out *= -lr_t
-    out += theta
 
 
 class Adam:
@@ -952,14 +849,6 @@ class Adam:
         + \varepsilon)
         \end{aligned}
 
-    The code folds the two bias corrections into scalars (Kingma & Ba, 2015, end of §2),
-    which is the same update without two parameter-sized temporaries:
-
-    .. math::
-        \theta_t \leftarrow \theta_{t-1} - \alpha_t\, m_t / (\sqrt{v_t} + \hat\varepsilon),
-        \qquad \alpha_t = \alpha \frac{\sqrt{1 - \beta_2^t}}{1 - \beta_1^t},
-        \qquad \hat\varepsilon = \varepsilon \sqrt{1 - \beta_2^t}
-
     Notes 000 §2.8 call :math:`m, v` :math:`V_{dW}, S_{dW}`. This equals
     ``torch.optim.Adam(params, lr, betas=(beta1, beta2), eps=eps)``.
 
@@ -995,14 +884,12 @@ class Adam:
     def update(
         self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray], state: AdamState
     ) -> tuple[Params, AdamState]:
-        """Return ``(new_params, new_state)``; ``state.m`` and ``state.v`` are updated in place."""
-        p, g = _check(params, grads, state, AdamState, ("m", "v"))
+        """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
+        p, g, (m, v) = _check(params, grads, state, AdamState, ("m", "v"))
         t = state.step + 1
-        bias1, bias2 = 1.0 - self.beta1**t, 1.0 - self.beta2**t  # m̂ = m/bias1, v̂ = v/bias2
-        lr_t = self.lr * bias2**0.5 / bias1
-        eps_hat = self.eps * bias2**0.5
-        new_params, (m, v) = _new_params(
-            _adam_kernel, p, g, [state.m, state.v], self.beta1, self.beta2, lr_t, eps_hat
-        )
-        return new_params, AdamState(step=t, m=m, v=v)
-# --8<-- [end:adam]
+        new_p, new_m, new_v = {}, {}, {}
+        for k in p:
+            new_p[k], new_m[k], new_v[k] = _adam(
+                p[k], g[k], m[k], v[k], t, self.lr, self.beta1, self.beta2, self.eps
+            )
+        return new_p, AdamState(step=t, m=new_m, v=new_v)
