@@ -37,46 +37,6 @@ __all__ = [
 ]
 
 
-# Validation at the boundary (not shown on the page).
-
-def _elementwise_input(z: object, name: str = "z") -> np.ndarray:
-    """``z`` as a float array; ±inf allowed (g has a limit there), NaN rejected."""
-    arr = as_float_array(z, name, finite=False)
-    if np.isnan(arr).any():
-        raise ValueError(
-            f"{name} must not contain NaN (got {int(np.count_nonzero(np.isnan(arr)))} NaN entries)"
-        )
-    return arr
-
-
-def _slope(alpha: object, name: str = "alpha") -> float:
-    """A non-negative, finite slope as a Python float (keeps a float32 input float32)."""
-    a = check_scalar(alpha, name, low=0.0)
-    if np.isinf(a):
-        raise ValueError(f"{name} must be finite (got {a!r})")
-    return a
-
-
-def _prelu_alpha(alpha: object, z: np.ndarray) -> np.ndarray | float:
-    """PReLU's learned slope: a real number, or an array that broadcasts to z's shape."""
-    if isinstance(alpha, numbers.Real):
-        a = check_scalar(alpha, "alpha")
-        if np.isinf(a):
-            raise ValueError(f"alpha must be finite (got {a!r})")
-        return a
-    arr = as_float_array(alpha, "alpha").astype(z.dtype, copy=False)
-    try:
-        fits = np.broadcast_shapes(arr.shape, z.shape) == z.shape
-    except ValueError:
-        fits = False
-    if not fits:
-        raise ValueError(
-            f"alpha must broadcast to the shape of z {z.shape}, e.g. one slope per unit of "
-            f"shape ({z.shape[0] if z.ndim else 1}, 1) (got shape {arr.shape})"
-        )
-    return arr
-
-
 # The references: what the chapter shows. Plain NumPy on float arrays already checked; they
 # never modify z, keep float32 float32 and raise no warning for finite z.
 
@@ -257,6 +217,44 @@ def _log_softmax(z: np.ndarray, axis: int = 0) -> np.ndarray:
 
 
 # The public functions: validate at the boundary, then call the reference.
+
+def _elementwise_input(z: object, name: str = "z") -> np.ndarray:
+    """``z`` as a float array; ±inf allowed (g has a limit there), NaN rejected."""
+    arr = as_float_array(z, name, finite=False)
+    if np.isnan(arr).any():
+        raise ValueError(
+            f"{name} must not contain NaN (got {int(np.count_nonzero(np.isnan(arr)))} NaN entries)"
+        )
+    return arr
+
+
+def _slope(alpha: object, name: str = "alpha") -> float:
+    """A non-negative, finite slope as a Python float (keeps a float32 input float32)."""
+    a = check_scalar(alpha, name, low=0.0)
+    if np.isinf(a):
+        raise ValueError(f"{name} must be finite (got {a!r})")
+    return a
+
+
+def _prelu_alpha(alpha: object, z: np.ndarray) -> np.ndarray | float:
+    """PReLU's learned slope: a real number, or an array that broadcasts to z's shape."""
+    if isinstance(alpha, numbers.Real):
+        a = check_scalar(alpha, "alpha")
+        if np.isinf(a):
+            raise ValueError(f"alpha must be finite (got {a!r})")
+        return a
+    arr = as_float_array(alpha, "alpha").astype(z.dtype, copy=False)
+    try:
+        fits = np.broadcast_shapes(arr.shape, z.shape) == z.shape
+    except ValueError:
+        fits = False
+    if not fits:
+        raise ValueError(
+            f"alpha must broadcast to the shape of z {z.shape}, e.g. one slope per unit of "
+            f"shape ({z.shape[0] if z.ndim else 1}, 1) (got shape {arr.shape})"
+        )
+    return arr
+
 
 def sigmoid(z: object) -> np.ndarray:
     r"""Logistic sigmoid :math:`\sigma(z) = 1 / (1 + e^{-z})` (Sigmoid / Logistic 函数).
