@@ -171,7 +171,7 @@ def test_bias_before_batch_norm_is_redundant_property(Z: np.ndarray, b: np.ndarr
     with_b, _ = batchnorm_forward(Z + b, gamma, beta)
     without, cache = batchnorm_forward(Z, gamma, beta)
     scale = 1 + np.abs(Z).max() + np.abs(b).max()
-    assert np.all(np.abs(with_b - without) <= 1e-7 * scale * (1 + cache.inv_std))
+    assert np.all(np.abs(with_b - without) <= 1e-7 * scale * (1 + 1 / cache.std))
 
 
 @given(
@@ -186,11 +186,12 @@ def test_dZ_sums_to_zero_and_is_orthogonal_to_z_hat_up_to_eps_property(
     gamma = np.full((3, 1), 1.3)
     _, cache = batchnorm_forward(Z, gamma, np.zeros((3, 1)))
     dZ, _, _ = batchnorm_backward(G, cache)
-    bound = 1e-9 * (1 + np.abs(G).sum()) * (1 + cache.inv_std.max())
+    inv_std = 1 / cache.std
+    bound = 1e-9 * (1 + np.abs(G).sum()) * (1 + inv_std.max())
     assert np.all(np.abs(dZ.sum(axis=1)) <= bound)
-    along = np.sum(gamma * G * cache.z_hat, axis=1, keepdims=True)
-    expected = cache.inv_std * 1e-5 / (cache.var + 1e-5) * along
-    assert np.all(np.abs(np.sum(dZ * cache.z_hat, axis=1, keepdims=True) - expected) <= bound)
+    along = np.sum(gamma * G * cache.Z_norm, axis=1, keepdims=True)
+    expected = inv_std * 1e-5 / (cache.var + 1e-5) * along
+    assert np.all(np.abs(np.sum(dZ * cache.Z_norm, axis=1, keepdims=True) - expected) <= bound)
 
 
 @given(Z=arrays(np.float64, (2, 5), elements=st.floats(-50, 50)))
@@ -345,10 +346,7 @@ def test_inference_accepts_a_single_example_that_training_mode_rejects() -> None
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
-def test_a_non_finite_entry_in_any_band_is_an_error(bad, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import dlnotes.batchnorm as bn
-
-    monkeypatch.setattr(bn, "_BAND_BYTES", 64)  # bands of one row of 8: many bands, two cores
+def test_a_non_finite_entry_anywhere_is_an_error(bad) -> None:  # type: ignore[no-untyped-def]
     rng = np.random.default_rng(0)
     Z, G = rng.normal(size=(40, 8)), rng.normal(size=(40, 8))
     gamma, beta = np.ones((40, 1)), np.zeros((40, 1))
@@ -361,29 +359,54 @@ def test_a_non_finite_entry_in_any_band_is_an_error(bad, monkeypatch) -> None:  
         batchnorm_backward(G, cache)
 
 
-@pytest.mark.parametrize("band_bytes", [8, 200, 1 << 30])
-def test_results_do_not_depend_on_the_band_size(band_bytes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # each row is computed by the same operations whatever the bands: bit-for-bit equal
-    import dlnotes.batchnorm as bn
-
+def test_each_row_is_normalized_on_its_own() -> None:
+    # notes 000 §3.4: the statistics of a unit are those of its own row; the other rows do not
+    # enter its output or its gradients
     rng = np.random.default_rng(2)
     Z, G = rng.normal(3.0, 2.0, size=(33, 10)), rng.normal(size=(33, 10))
     gamma, beta = rng.uniform(0.5, 2.0, size=(33, 1)), rng.normal(size=(33, 1))
     out, cache = batchnorm_forward(Z, gamma, beta)
     grads = batchnorm_backward(G, cache)
-    monkeypatch.setattr(bn, "_BAND_BYTES", band_bytes)
-    out2, cache2 = batchnorm_forward(Z, gamma, beta)
-    np.testing.assert_array_equal(out2, out)
-    for a, b in zip(batchnorm_backward(G, cache2), grads, strict=True):
+    for rows in (slice(0, 1), slice(5, 17), slice(32, 33)):
+        out_r, cache_r = batchnorm_forward(Z[rows], gamma[rows], beta[rows])
+        np.testing.assert_allclose(out_r, out[rows], rtol=1e-15, atol=1e-15)
+        for a, b in zip(batchnorm_backward(G[rows], cache_r), grads, strict=True):
+            np.testing.assert_allclose(a, b[rows], rtol=1e-14, atol=1e-15)
+
+
+def test_the_public_functions_return_what_the_references_return() -> None:
+    import dlnotes.batchnorm as bn
+
+    rng = np.random.default_rng(3)
+    Z, gamma, beta = _layer(rng, 4, 9)
+    G = rng.normal(size=Z.shape)
+    out, cache = batchnorm_forward(Z, gamma, beta, eps=1e-3)
+    ref_out, ref_cache = bn._batchnorm_forward(Z, gamma, beta, 1e-3)
+    np.testing.assert_array_equal(out, ref_out)
+    for a, b in zip(cache, ref_cache, strict=True):
         np.testing.assert_array_equal(a, b)
+    for a, b in zip(batchnorm_backward(G, cache), bn._batchnorm_backward(G, ref_cache),
+                    strict=True):
+        np.testing.assert_array_equal(a, b)
+    mean, var = update_running_stats(np.zeros((4, 1)), np.ones((4, 1)), cache, beta=0.8)
+    ref_mean, ref_var = bn._update_running_stats(np.zeros((4, 1)), np.ones((4, 1)), cache, 0.8)
+    np.testing.assert_array_equal(mean, ref_mean)
+    np.testing.assert_array_equal(var, ref_var)
+    np.testing.assert_array_equal(
+        batchnorm_inference(Z, gamma, beta, mean, var, eps=1e-3),
+        bn._batchnorm_inference(Z, gamma, beta, mean, var, 1e-3),
+    )
 
 
-def test_the_cache_keeps_z_itself_and_recomputes_z_hat() -> None:
+def test_the_cache_holds_z_norm_gamma_and_the_std() -> None:
     Z = np.array([[1.0, 2.0, 3.0, 6.0]])
-    _, cache = batchnorm_forward(Z, np.ones((1, 1)), np.zeros((1, 1)), eps=1e-5)
-    assert cache.Z is Z
+    gamma = np.full((1, 1), 2.0)
+    _, cache = batchnorm_forward(Z, gamma, np.zeros((1, 1)), eps=1e-5)
     expected = (Z - 3.0) / np.sqrt(3.5 + 1e-5)
-    np.testing.assert_allclose(cache.z_hat, expected, rtol=1e-15)
+    np.testing.assert_allclose(cache.Z_norm, expected, rtol=1e-15)
+    np.testing.assert_array_equal(cache.gamma, gamma)
+    np.testing.assert_allclose(cache.std, np.sqrt(3.5 + 1e-5), rtol=1e-15)
+    np.testing.assert_array_equal(Z, [[1.0, 2.0, 3.0, 6.0]])  # Z itself is not needed after
 
 
 def test_rows_whose_sum_overflows_are_an_error_not_a_nan() -> None:
@@ -397,3 +420,15 @@ def test_plus_and_minus_inf_in_one_row_is_an_error_without_a_warning() -> None:
     Z[1, :2] = np.inf, -np.inf  # their sum is NaN, which NumPy would warn about
     with pytest.raises(ValueError, match=r"Z must be finite \(got 2 NaN or infinite entries\)"):
         batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)))
+
+
+def test_rows_whose_squares_overflow_are_an_error_not_a_silent_beta() -> None:
+    Z = np.array([[1e200, -1e200, 1e200, -1e200]])  # μ = 0, but (z − μ)² overflows
+    with pytest.raises(ValueError, match=r"Z is too large: the sum of the squares of a row"):
+        batchnorm_forward(Z, np.ones((1, 1)), np.zeros((1, 1)))
+
+
+def test_an_upstream_gradient_whose_row_sum_overflows_is_an_error() -> None:
+    _, cache = batchnorm_forward(np.arange(8.0).reshape(2, 4), np.ones((2, 1)), np.zeros((2, 1)))
+    with pytest.raises(ValueError, match=r"dZ_tilde is too large: the sum of a row overflows"):
+        batchnorm_backward(np.full((2, 4), 1e308), cache)

@@ -8,11 +8,12 @@ mini-batch statistics are replaced by exponentially weighted averages kept durin
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 from typing import NamedTuple
 
+# --8<-- [end:imports]
 import numpy as np
 
-from dlnotes import _parallel
 from dlnotes._validation import as_float_array, check_ndim, check_scalar
 
 __all__ = [
@@ -24,28 +25,105 @@ __all__ = [
 ]
 
 EPS = 1e-5  # PyTorch's BatchNorm1d default; the notes name ε but give no value
-# Training-mode batch norm works through bands of units (rows) of about 2 MiB, split between
-# the cores: each band stays in cache while every step runs on it, instead of every (n, m)
-# temporary going through memory. On the benchmark machine 2 MiB beat 512 KiB by 10 % and
-# 256 KiB by 25 %; larger bands gained a few % more there (docs/performance.md).
-_BAND_BYTES = 1 << 21
 
 
-# --8<-- [start:helpers]
+# The references: what the chapter shows. Plain NumPy on arrays already checked.
+
+# --8<-- [start:BatchNormCache]
 class BatchNormCache(NamedTuple):
-    """What :func:`batchnorm_forward` keeps for the backward pass and the running statistics."""
+    """What the forward pass keeps for the backward pass and the running statistics.
 
-    Z: np.ndarray  # the input Z, (n, m): the array itself, not a copy (as PyTorch saves it)
+    >>> print(BatchNormCache(*np.ones((5, 1, 1))).std.shape)
+    (1, 1)
+    """
+
+    Z_norm: np.ndarray  # (Z − μ)/√(σ² + ε), (n, m)
     gamma: np.ndarray  # γ, (n, 1)
-    inv_std: np.ndarray  # 1/√(σ² + ε), (n, 1)
-    mu: np.ndarray  # batch mean μ, (n, 1)
-    var: np.ndarray  # batch variance σ² (biased, 1/m), (n, 1)
+    std: np.ndarray  # √(σ² + ε), (n, 1)
+    mu: np.ndarray  # the batch mean μ, (n, 1)
+    var: np.ndarray  # the batch variance σ² (biased, 1/m), (n, 1)
+# --8<-- [end:BatchNormCache]
 
-    @property
-    def z_hat(self) -> np.ndarray:
-        """Z_norm = (Z − μ)/√(σ² + ε), (n, m); recomputed, so the forward pass stores no copy."""
-        return (self.Z - self.mu) * self.inv_std
 
+# --8<-- [start:batchnorm_forward]
+def _batchnorm_forward(
+    Z: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 1e-5
+) -> tuple[np.ndarray, BatchNormCache]:
+    """Z̃ = γ·(Z − μ)/√(σ² + ε) + β, μ and σ² of each row over the examples (notes 000 §3.4).
+
+    >>> Zt, cache = _batchnorm_forward(np.array([[1.0, 3.0]]), np.ones((1, 1)), np.zeros((1, 1)))
+    >>> print(Zt.round(4), cache.mu.ravel(), cache.var.ravel())
+    [[-1.  1.]] [2.] [1.]
+    """
+    mu = np.mean(Z, axis=1, keepdims=True)
+    var = np.mean((Z - mu) ** 2, axis=1, keepdims=True)  # two-pass: accurate when |μ| ≫ σ
+    std = np.sqrt(var + eps)
+    Z_norm = (Z - mu) / std
+    Z_tilde = gamma * Z_norm + beta
+    return Z_tilde, BatchNormCache(Z_norm, gamma, std, mu, var)
+# --8<-- [end:batchnorm_forward]
+
+
+# --8<-- [start:batchnorm_backward]
+def _batchnorm_backward(
+    dZ_tilde: np.ndarray, cache: BatchNormCache
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """dZ, dγ = Σ dZ̃·Z_norm and dβ = Σ dZ̃ over the examples, by the chain rule (notes 000 §3.4).
+
+    >>> _, cache = _batchnorm_forward(np.array([[1.0, 3.0]]), np.ones((1, 1)), np.zeros((1, 1)))
+    >>> dZ, dgamma, dbeta = _batchnorm_backward(np.array([[1.0, 0.0]]), cache)
+    >>> print(dZ.round(4) + 0.0, dgamma.round(4), dbeta)  # + 0.0 prints −0 as 0
+    [[0. 0.]] [[-1.]] [[1.]]
+    """
+    Z_norm, gamma, std = cache.Z_norm, cache.gamma, cache.std
+    m = Z_norm.shape[1]
+    dbeta = np.sum(dZ_tilde, axis=1, keepdims=True)
+    dgamma = np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True)
+    dZ_norm = gamma * dZ_tilde
+    # m·dẑ minus the path through μ (Σ dẑ) and the path through σ² (ẑ·Σ dẑ·ẑ)
+    dZ = (m * dZ_norm - np.sum(dZ_norm, axis=1, keepdims=True)
+          - Z_norm * np.sum(dZ_norm * Z_norm, axis=1, keepdims=True)) / (m * std)
+    return dZ, dgamma, dbeta
+# --8<-- [end:batchnorm_backward]
+
+
+# --8<-- [start:update_running_stats]
+def _update_running_stats(
+    running_mean: np.ndarray, running_var: np.ndarray, cache: BatchNormCache, beta: float = 0.9
+) -> tuple[np.ndarray, np.ndarray]:
+    """μ_run := β·μ_run + (1 − β)·μ, σ²_run := β·σ²_run + (1 − β)·σ², EWAs (notes 000 §3.7).
+
+    >>> cache = BatchNormCache(None, None, None, np.array([[1.0]]), np.array([[4.0]]))
+    >>> print(*_update_running_stats(np.zeros((1, 1)), np.zeros((1, 1)), cache))
+    [[0.1]] [[0.4]]
+    """
+    running_mean = beta * running_mean + (1 - beta) * cache.mu
+    running_var = beta * running_var + (1 - beta) * cache.var
+    return running_mean, running_var
+# --8<-- [end:update_running_stats]
+
+
+# --8<-- [start:batchnorm_inference]
+def _batchnorm_inference(
+    Z: np.ndarray,
+    gamma: np.ndarray,
+    beta: np.ndarray,
+    running_mean: np.ndarray,
+    running_var: np.ndarray,
+    eps: float = 1e-5,
+) -> np.ndarray:
+    """Z̃ = γ·(Z − μ_run)/√(σ²_run + ε) + β, each example on its own (notes 000 §3.7).
+
+    >>> one = np.array([[3.0]])
+    >>> print(_batchnorm_inference(one, np.ones((1, 1)), np.zeros((1, 1)), one - 2, one + 1, 0.0))
+    [[1.]]
+    """
+    Z_norm = (Z - running_mean) / np.sqrt(running_var + eps)
+    return gamma * Z_norm + beta
+# --8<-- [end:batchnorm_inference]
+
+
+# The public functions: validate at the boundary, then call the reference.
 
 def _column(x: object, name: str, n: int) -> np.ndarray:
     """A per-unit parameter or statistic: shape (n, 1) exactly, no broadcasting."""
@@ -55,24 +133,18 @@ def _column(x: object, name: str, n: int) -> np.ndarray:
     return arr
 
 
-def _row_sums(x: np.ndarray, out: np.ndarray, whole: np.ndarray, name: str) -> None:
-    """``out`` = the sum of each row of ``x``, a band of ``whole``; also the check that ``x``
-    is finite, without a pass of its own: a NaN or ±inf makes its row's sum NaN or ±inf."""
-    with np.errstate(invalid="ignore", over="ignore"):  # inf − inf: the error below says it
-        np.sum(x, axis=1, keepdims=True, out=out)
-    if not np.isfinite(out).all():
-        bad = int(whole.size - np.count_nonzero(np.isfinite(whole)))
-        if bad:
-            raise ValueError(f"{name} must be finite (got {bad} NaN or infinite entries)")
-        raise ValueError(f"{name} is too large: the sum of a row overflows")
-
-
 def _eps(eps: object) -> float:
     return check_scalar(eps, "eps", low=0.0, low_inclusive=False)
-# --8<-- [end:helpers]
 
 
-# --8<-- [start:batchnorm_forward]
+def _check_cache(cache: object) -> BatchNormCache:
+    if not isinstance(cache, BatchNormCache):
+        raise TypeError(
+            f"cache must be the BatchNormCache from batchnorm_forward (got {type(cache).__name__})"
+        )
+    return cache
+
+
 def batchnorm_forward(
     Z: np.ndarray, gamma: np.ndarray, beta: np.ndarray, *, eps: float = EPS
 ) -> tuple[np.ndarray, BatchNormCache]:
@@ -95,14 +167,15 @@ def batchnorm_forward(
     Z_tilde : numpy.ndarray
         :math:`\tilde Z` = γ·Z_norm + β, shaped like Z.
     cache : BatchNormCache
-        Z itself (not a copy), γ, 1/√(σ² + ε), μ and σ² for :func:`batchnorm_backward` and
-        :func:`update_running_stats`; Z_norm is ``cache.z_hat``, recomputed when asked for.
+        Z_norm, γ and √(σ² + ε) for :func:`batchnorm_backward`, μ and σ² for
+        :func:`update_running_stats`.
 
     Raises
     ------
     ValueError
         If Z is not 2-D, has fewer than 2 examples (columns), or an input is not finite (or
-        so large that a row's sum overflows); if gamma or beta is not (n[l], 1); if eps ≤ 0.
+        so large that a row's sum or sum of squares overflows); if gamma or beta is not
+        (n[l], 1); if eps ≤ 0.
     TypeError
         If an input is not real-valued.
 
@@ -125,10 +198,10 @@ def batchnorm_forward(
     >>> from dlnotes.batchnorm import batchnorm_forward
     >>> Z = np.array([[1.0, 2.0, 3.0, 6.0], [10.0, 10.0, 30.0, 30.0]])
     >>> Zt, cache = batchnorm_forward(Z, np.ones((2, 1)), np.zeros((2, 1)))
-    >>> print(np.round(Zt.mean(axis=1), 6), np.round(Zt.var(axis=1), 4))
+    >>> print(np.round(Zt.mean(axis=1), 6) + 0.0, np.round(Zt.var(axis=1), 4))
     [0. 0.] [1. 1.]
     """
-    Z_arr = as_float_array(Z, "Z", finite=False)  # finite: checked band by band below
+    Z_arr = as_float_array(Z, "Z")
     check_ndim(Z_arr, "Z", 2)
     n, m = Z_arr.shape
     if m < 2:
@@ -138,24 +211,15 @@ def batchnorm_forward(
         )
     gamma_arr, beta_arr = _column(gamma, "gamma", n), _column(beta, "beta", n)
     e = _eps(eps)
-    mu, var, inv_std = (np.empty((n, 1), Z_arr.dtype) for _ in range(3))
-    Z_tilde = np.empty(Z_arr.shape, np.result_type(gamma_arr, Z_arr, beta_arr))
-
-    def units(r: slice) -> None:  # a band of rows, which stays in cache for every step
-        _row_sums(Z_arr[r], mu[r], Z_arr, "Z")
-        mu[r] /= m  # μ, as np.mean computes it
-        z = np.subtract(Z_arr[r], mu[r], out=Z_tilde[r])  # z − μ, scaled in place below
-        var[r, 0] = np.einsum("ij,ij->i", z, z) / m  # two-pass, biased (1/m)
-        inv_std[r] = 1.0 / np.sqrt(var[r] + e)
-        z *= gamma_arr[r] * inv_std[r]  # γ·ẑ = γ·(z − μ)/√(σ² + ε)
-        z += beta_arr[r]
-
-    _parallel.run_in_bands(units, n, band=_BAND_BYTES // max(Z_arr[0].nbytes, 1))
-    return Z_tilde, BatchNormCache(Z_arr, gamma_arr, inv_std, mu, var)
-# --8<-- [end:batchnorm_forward]
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow: the errors below say it
+        Z_tilde, cache = _batchnorm_forward(Z_arr, gamma_arr, beta_arr, e)
+    if not np.isfinite(cache.mu).all():
+        raise ValueError("Z is too large: the sum of a row overflows")
+    if not np.isfinite(cache.var).all():
+        raise ValueError("Z is too large: the sum of the squares of a row overflows")
+    return Z_tilde, cache
 
 
-# --8<-- [start:batchnorm_backward]
 def batchnorm_backward(
     dZ_tilde: np.ndarray, cache: BatchNormCache
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -208,36 +272,18 @@ def batchnorm_backward(
     >>> print(np.allclose(dZ, 0.0), dbeta.ravel())  # shifting Z̃ everywhere: Z has no say
     True [5. 5. 5.]
     """
-    if not isinstance(cache, BatchNormCache):
-        raise TypeError(
-            f"cache must be the BatchNormCache from batchnorm_forward (got {type(cache).__name__})"
-        )
-    dZt = as_float_array(dZ_tilde, "dZ_tilde", finite=False)  # finite: checked band by band
-    if dZt.shape != cache.Z.shape:
-        raise ValueError(f"dZ_tilde must have the shape of Z {cache.Z.shape} (got {dZt.shape})")
-    n, m = dZt.shape
-    Z, mu, gamma, inv_std = cache.Z, cache.mu, cache.gamma, cache.inv_std
-    dbeta = np.empty((n, 1), dZt.dtype)
-    dZ = np.empty(dZt.shape, np.result_type(dZt, Z, gamma))
-    dgamma = np.empty((n, 1), np.result_type(dZt, dZ))
-
-    def units(r: slice) -> None:  # a band of rows, which stays in cache for every step
-        _row_sums(dZt[r], dbeta[r], dZt, "dZ_tilde")  # dβ = Σ dz̃
-        centered = np.subtract(Z[r], mu[r], out=dZ[r])  # z − μ, in dZ's band: ẑ·√(σ²+ε)
-        dgamma[r, 0] = np.einsum("ij,ij->i", dZt[r], centered) * inv_std[r, 0]  # Σ dz̃·ẑ
-        # dẑ = γ·dz̃ scales each row, so Σ dẑ = γ·dβ and Σ dẑ·ẑ = γ·dγ, and the notes'
-        # formula becomes dz = γ/√(σ²+ε) · (dz̃ − (dβ + ẑ·dγ)/m), computed in place in dZ
-        centered *= -dgamma[r] * inv_std[r] / m  # −ẑ·dγ/m
-        centered += dZt[r]
-        centered -= dbeta[r] / m
-        centered *= gamma[r] * inv_std[r]
-
-    _parallel.run_in_bands(units, n, band=_BAND_BYTES // max(dZt[0].nbytes, 1))
+    bn_cache = _check_cache(cache)
+    dZt = as_float_array(dZ_tilde, "dZ_tilde")
+    shape = bn_cache.Z_norm.shape
+    if dZt.shape != shape:
+        raise ValueError(f"dZ_tilde must have the shape of Z {shape} (got {dZt.shape})")
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow: the error below says it
+        dZ, dgamma, dbeta = _batchnorm_backward(dZt, bn_cache)
+    if not (np.isfinite(dbeta).all() and np.isfinite(dgamma).all()):
+        raise ValueError("dZ_tilde is too large: the sum of a row overflows")
     return dZ, dgamma, dbeta
-# --8<-- [end:batchnorm_backward]
 
 
-# --8<-- [start:update_running_stats]
 def update_running_stats(
     running_mean: np.ndarray,
     running_var: np.ndarray,
@@ -293,21 +339,16 @@ def update_running_stats(
     >>> print(mean.ravel(), var.ravel())  # 0.1·μ and 0.1·σ², μ = (1, 3), σ² = (1, 4)
     [0.1 0.3] [0.1 0.4]
     """
-    if not isinstance(cache, BatchNormCache):
-        raise TypeError(
-            f"cache must be the BatchNormCache from batchnorm_forward (got {type(cache).__name__})"
-        )
-    n = cache.mu.shape[0]
+    bn_cache = _check_cache(cache)
+    n = bn_cache.mu.shape[0]
     mean = _column(running_mean, "running_mean", n)
     var = _column(running_var, "running_var", n)
     if (var < 0).any():
         raise ValueError(f"running_var must be >= 0 (got minimum {float(var.min())!r})")
     b = check_scalar(beta, "beta", low=0.0, high=1.0, high_inclusive=False)
-    return b * mean + (1 - b) * cache.mu, b * var + (1 - b) * cache.var
-# --8<-- [end:update_running_stats]
+    return _update_running_stats(mean, var, bn_cache, b)
 
 
-# --8<-- [start:batchnorm_inference]
 def batchnorm_inference(
     Z: np.ndarray,
     gamma: np.ndarray,
@@ -371,6 +412,4 @@ def batchnorm_inference(
     var = _column(running_var, "running_var", n)
     if (var < 0).any():
         raise ValueError(f"running_var must be >= 0 (got minimum {float(var.min())!r})")
-    inv_std = 1.0 / np.sqrt(var + _eps(eps))
-    return gamma_arr * ((Z_arr - mean) * inv_std) + beta_arr
-# --8<-- [end:batchnorm_inference]
+    return _batchnorm_inference(Z_arr, gamma_arr, beta_arr, mean, var, _eps(eps))
