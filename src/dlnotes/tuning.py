@@ -7,7 +7,10 @@ sampled on a log scale; a set of candidates is an ``(n_trials, n_hyperparameters
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 import math
+
+# --8<-- [end:imports]
 from collections.abc import Sequence
 
 import numpy as np
@@ -19,7 +22,86 @@ __all__ = ["grid_points", "random_points", "refine_bounds", "sample_beta", "samp
 Size = int | tuple[int, ...] | None
 
 
+# The references: what the chapter shows. Plain NumPy (and math.log10) on checked arguments.
+
 # --8<-- [start:sample_log_uniform]
+def _sample_log_uniform(
+    low: float, high: float, rng: np.random.Generator, size: int | tuple[int, ...] | None = None
+) -> np.ndarray:
+    """α = 10^r with r ~ U[log10 a, log10 b]: each decade of [a, b] equally often (000 §3.2).
+
+    >>> alpha = _sample_log_uniform(1e-4, 1.0, np.random.default_rng(0), size=10_000)
+    >>> print(np.histogram(np.log10(alpha), bins=4, range=(-4, 0))[0])
+    [2524 2466 2505 2505]
+    """
+    r = rng.uniform(math.log10(low), math.log10(high), size=size)
+    return np.clip(10.0**r, low, high)  # 10^log10(b) can round to just above b
+# --8<-- [end:sample_log_uniform]
+
+
+# --8<-- [start:sample_beta]
+def _sample_beta(
+    low: float, high: float, rng: np.random.Generator, size: int | tuple[int, ...] | None = None
+) -> np.ndarray:
+    """β = 1 − 10^r with r ~ U[log10(1 − high), log10(1 − low)]: 1 − β log-uniform (000 §3.2).
+
+    >>> beta = _sample_beta(0.9, 0.999, np.random.default_rng(0), size=10_000)
+    >>> print(f"{beta.min():.4f} {beta.max():.4f} {np.mean(beta < 0.99):.2f}")
+    0.9000 0.9990 0.50
+    """
+    one_minus_beta = _sample_log_uniform(1.0 - high, 1.0 - low, rng, size)
+    return np.clip(1.0 - one_minus_beta, low, high)
+# --8<-- [end:sample_beta]
+
+
+# --8<-- [start:grid_points]
+def _grid_points(bounds: list[tuple[float, float]], num: int, log: list[bool]) -> np.ndarray:
+    """Every point of a grid with num values per axis (evenly spaced, or on a log scale), 网格搜索.
+
+    >>> print(_grid_points([(1e-4, 1.0), (0.0, 1.0)], 2, [True, False]).tolist())
+    [[0.0001, 0.0], [0.0001, 1.0], [1.0, 0.0], [1.0, 1.0]]
+    """
+    axes = [np.geomspace(low, high, num) if is_log else np.linspace(low, high, num)
+            for (low, high), is_log in zip(bounds, log, strict=True)]
+    return np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, len(bounds))
+# --8<-- [end:grid_points]
+
+
+# --8<-- [start:random_points]
+def _random_points(
+    bounds: list[tuple[float, float]], num: int, rng: np.random.Generator, log: list[bool]
+) -> np.ndarray:
+    """num trials, each hyperparameter drawn on its own: uniform, or 10^r on a log axis (随机取点).
+
+    >>> trials = _random_points([(1e-4, 1.0), (0.0, 1.0)], 25, np.random.default_rng(0),
+    ...                         [True, False])
+    >>> print(trials.shape, len(np.unique(trials[:, 0])))
+    (25, 2) 25
+    """
+    columns = [_sample_log_uniform(low, high, rng, num) if is_log else rng.uniform(low, high, num)
+               for (low, high), is_log in zip(bounds, log, strict=True)]
+    return np.stack(columns, axis=1)
+# --8<-- [end:random_points]
+
+
+# --8<-- [start:refine_bounds]
+def _refine_bounds(
+    points: np.ndarray, scores: np.ndarray, top_k: int, maximize: bool = True
+) -> list[tuple[float, float]]:
+    """Coarse to fine: [min, max] per axis of the top_k best trials, the region to search next.
+
+    >>> points = np.array([[0.1, 1.0], [0.2, 3.0], [0.9, 2.0], [0.15, 2.5]])
+    >>> print(_refine_bounds(points, np.array([0.9, 0.8, 0.1, 0.95]), 2))
+    [(0.1, 0.15), (1.0, 2.5)]
+    """
+    best = points[np.argsort(-scores if maximize else scores, kind="stable")[:top_k]]
+    lows, highs = best.min(axis=0), best.max(axis=0)
+    return [(float(low), float(high)) for low, high in zip(lows, highs, strict=True)]
+# --8<-- [end:refine_bounds]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
 def _bounds(low: object, high: object) -> tuple[float, float]:
     lo = check_scalar(low, "low", low=0.0, low_inclusive=False)
     hi = check_scalar(high, "high", low=0.0, low_inclusive=False)
@@ -72,12 +154,10 @@ def sample_log_uniform(
     [2524 2466 2505 2505]
     """
     lo, hi = _bounds(low, high)
-    r = check_rng(rng).uniform(math.log10(lo), math.log10(hi), size=size)
-    return float(10.0**r) if size is None else np.clip(10.0**r, lo, hi)
-# --8<-- [end:sample_log_uniform]
+    alpha = _sample_log_uniform(lo, hi, check_rng(rng), size)
+    return float(alpha) if size is None else alpha
 
 
-# --8<-- [start:sample_beta]
 def sample_beta(
     low: float = 0.9, high: float = 0.999, *, rng: np.random.Generator, size: Size = None
 ) -> float | np.ndarray:
@@ -126,12 +206,10 @@ def sample_beta(
     hi = check_scalar(high, "high", low=0.0, high=1.0, high_inclusive=False)
     if lo >= hi:
         raise ValueError(f"low must be < high (got {lo!r} and {hi!r})")
-    one_minus = sample_log_uniform(1.0 - hi, 1.0 - lo, rng=rng, size=size)
-    return 1.0 - one_minus if size is None else np.clip(1.0 - one_minus, lo, hi)
-# --8<-- [end:sample_beta]
+    beta = _sample_beta(lo, hi, check_rng(rng), size)
+    return float(beta) if size is None else beta
 
 
-# --8<-- [start:search]
 def _space(
     bounds: Sequence[tuple[float, float]], log: Sequence[bool] | None
 ) -> list[tuple[float, float, bool]]:
@@ -205,10 +283,7 @@ def grid_points(
     """
     space = _space(bounds, log)
     n = check_int(num, "num", low=1)
-    axes = [
-        np.geomspace(lo, hi, n) if is_log else np.linspace(lo, hi, n) for lo, hi, is_log in space
-    ]
-    return np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, len(space))
+    return _grid_points([(lo, hi) for lo, hi, _ in space], n, [flag for _, _, flag in space])
 
 
 def random_points(
@@ -261,11 +336,7 @@ def random_points(
     space = _space(bounds, log)
     n = check_int(num, "num", low=1)
     gen = check_rng(rng)
-    columns = [
-        sample_log_uniform(lo, hi, rng=gen, size=n) if is_log else gen.uniform(lo, hi, size=n)
-        for lo, hi, is_log in space
-    ]
-    return np.stack(columns, axis=1)
+    return _random_points([(lo, hi) for lo, hi, _ in space], n, gen, [f for _, _, f in space])
 
 
 def refine_bounds(
@@ -313,10 +384,10 @@ def refine_bounds(
     if s.shape != (x.shape[0],):
         raise ValueError(f"scores must have shape ({x.shape[0]},) (got {s.shape})")
     k = check_int(top_k, "top_k", low=2, high=x.shape[0])
-    best = x[np.argsort(-s if maximize else s, kind="stable")[:k]]
-    lows, highs = best.min(axis=0), best.max(axis=0)
-    if (lows >= highs).any():
-        j = int(np.argmax(lows >= highs))
-        raise ValueError(f"the top_k best points all have the same value on axis {j}: no range")
-    return [(float(lo), float(hi)) for lo, hi in zip(lows, highs, strict=True)]
-# --8<-- [end:search]
+    refined = _refine_bounds(x, s, k, maximize)
+    empty = [j for j, (lo, hi) in enumerate(refined) if lo >= hi]
+    if empty:
+        raise ValueError(
+            f"the top_k best points all have the same value on axis {empty[0]}: no range"
+        )
+    return refined
