@@ -47,8 +47,8 @@ def region_source(file: str, name: str | None) -> str:
             continue
         if inside and not marker:
             kept.append(line)
-    if not found:
-        raise AssertionError(f"{file} has no snippet region {name!r}")
+    if not found:  # reported by the test, not at collection (the build fails on it too)
+        return f"raise LookupError({f'{file} has no snippet region {name!r}'!r})"
     return textwrap.dedent("\n".join(kept))
 
 
@@ -65,7 +65,7 @@ def page_regions(page: Path) -> list[tuple[str, str]]:
 
 
 def pages_with_code() -> list[Path]:
-    return [p for p in sorted(DOCS.rglob("*.md")) if page_regions(p)]
+    return [p for p in sorted(DOCS.rglob("*.md")) if SNIPPET.search(p.read_text(encoding="utf-8"))]
 
 
 # Runs in the subprocess: executes the paste as a module, finds undefined globals, runs examples.
