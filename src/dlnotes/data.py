@@ -8,8 +8,10 @@ columns, so ``X`` is ``(2, m)`` and ``Y`` is ``(1, m)``.
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 import math
 
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import check_int, check_rng, check_scalar
@@ -23,23 +25,111 @@ __all__ = [
 ]
 
 
-# --8<-- [start:helpers]
-def _class_sizes(m: object) -> tuple[int, int]:
-    """(m0, m1): half of the examples in each class, the odd one out to class 0."""
-    n = check_int(m, "m", low=2)
-    return n - n // 2, n // 2
+# The references: what the chapters show. Plain NumPy on checked arguments; examples are columns.
+
+# --8<-- [start:make_moons]
+def _make_moons(
+    m: int, *, noise: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two moons: class 0 at (cos φ, sin φ), class 1 at (1 − cos φ, 0.5 − sin φ), φ ∈ [0, π].
+
+    >>> X, Y = _make_moons(7, noise=0.0, rng=np.random.default_rng(0))
+    >>> print(X.shape, Y.shape, int(Y.sum()))
+    (2, 7) (1, 7) 3
+    """
+    m0, m1 = m - m // 2, m // 2  # the odd example of an odd m goes to class 0
+    phi0, phi1 = np.linspace(0.0, np.pi, m0), np.linspace(0.0, np.pi, m1)
+    upper = np.stack([np.cos(phi0), np.sin(phi0)])
+    lower = np.stack([1.0 - np.cos(phi1), 0.5 - np.sin(phi1)])
+    return _noise_and_shuffle(np.concatenate([upper, lower], axis=1), m0, m1, noise, rng)
 
 
-def _finish(
+def _noise_and_shuffle(
     X: np.ndarray, m0: int, m1: int, noise: float, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Stack the labels, add the Gaussian noise, shuffle the columns (as scikit-learn does)."""
-    Y = np.concatenate([np.zeros(m0, dtype=np.int64), np.ones(m1, dtype=np.int64)])[None, :]
-    if noise > 0:
-        X = X + rng.normal(scale=noise, size=X.shape)
-    order = rng.permutation(m0 + m1)
-    return X[:, order], Y[:, order]
+    """Labels (m0 zeros, then m1 ones), Gaussian noise on X, one shuffle of the columns.
 
+    >>> X, Y = _noise_and_shuffle(np.eye(2), 1, 1, 0.0, np.random.default_rng(0))
+    >>> print(np.array_equal(X[1], Y[0]))
+    True
+    """
+    Y = np.concatenate([np.zeros(m0, dtype=np.int64), np.ones(m1, dtype=np.int64)])[None, :]
+    X_noisy = X + rng.normal(scale=noise, size=X.shape) if noise > 0 else X
+    order = rng.permutation(m0 + m1)  # as scikit-learn: the classes are not in blocks
+    return X_noisy[:, order], Y[:, order]
+# --8<-- [end:make_moons]
+
+
+# --8<-- [start:make_circles]
+def _make_circles(
+    m: int, *, noise: float, factor: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two circles: class 0 at (cos φ, sin φ), class 1 at factor·(cos φ, sin φ), φ = 2πi/m_y.
+
+    >>> X, Y = _make_circles(8, noise=0.0, factor=0.5, rng=np.random.default_rng(0))
+    >>> print(np.round(np.hypot(*X[:, Y[0] == 1]), 3))
+    [0.5 0.5 0.5 0.5]
+    """
+    m0, m1 = m - m // 2, m // 2
+    phi0 = np.linspace(0.0, 2 * np.pi, m0, endpoint=False)  # the start point only once
+    phi1 = np.linspace(0.0, 2 * np.pi, m1, endpoint=False)
+    outer = np.stack([np.cos(phi0), np.sin(phi0)])
+    inner = factor * np.stack([np.cos(phi1), np.sin(phi1)])
+    return _noise_and_shuffle(np.concatenate([outer, inner], axis=1), m0, m1, noise, rng)
+# --8<-- [end:make_circles]
+
+
+# --8<-- [start:random_mini_batches]
+def _random_mini_batches(
+    X: np.ndarray, Y: np.ndarray, batch_size: int = 64, *, rng: np.random.Generator
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Shuffle the columns (one permutation for X and Y), then cut them into mini-batches (004).
+
+    >>> X, Y = np.arange(20.0).reshape(2, 10), np.arange(10).reshape(1, 10)
+    >>> batches = _random_mini_batches(X, Y, 4, rng=np.random.default_rng(0))
+    >>> print([X_t.shape[1] for X_t, Y_t in batches])
+    [4, 4, 2]
+    """
+    m = X.shape[1]
+    order = rng.permutation(m)
+    X_shuffled, Y_shuffled = X[:, order], Y[:, order]
+    return [(X_shuffled[:, k : k + batch_size], Y_shuffled[:, k : k + batch_size])
+            for k in range(0, m, batch_size)]  # the last one holds the remaining m mod B
+# --8<-- [end:random_mini_batches]
+
+
+# --8<-- [start:train_dev_test_split]
+def _split_sizes(fractions: tuple[float, float, float], m: int) -> tuple[int, int, int]:
+    """(m_train, m_dev, m_test) from the cumulative fractions · m rounded half up: sum m.
+
+    >>> print(_split_sizes((0.6, 0.2, 0.2), 1001))
+    (601, 200, 200)
+    """
+    f_train, f_dev, _ = fractions
+    b1, b2 = (math.floor(f * m + 0.5) for f in (f_train, f_train + f_dev))
+    return b1, b2 - b1, m - b2
+
+
+def _train_dev_test_split(
+    X: np.ndarray, Y: np.ndarray, fractions: tuple[float, float, float], *,
+    rng: np.random.Generator,
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray],
+           tuple[np.ndarray, np.ndarray]]:
+    """One shuffle of the columns, cut into train, dev and test: dev and test alike (000 §1.1).
+
+    >>> X, Y = np.zeros((2, 1000)), np.zeros((1, 1000))
+    >>> splits = _train_dev_test_split(X, Y, (0.6, 0.2, 0.2), rng=np.random.default_rng(0))
+    >>> print([X_s.shape[1] for X_s, Y_s in splits])
+    [600, 200, 200]
+    """
+    m_train, m_dev, _ = _split_sizes(fractions, X.shape[1])
+    order = rng.permutation(X.shape[1])
+    train, dev, test = np.split(order, [m_train, m_train + m_dev])
+    return (X[:, train], Y[:, train]), (X[:, dev], Y[:, dev]), (X[:, test], Y[:, test])
+# --8<-- [end:train_dev_test_split]
+
+
+# The public functions: validate at the boundary, then call the reference.
 
 def _examples(X: object, Y: object) -> tuple[np.ndarray, np.ndarray, int]:
     """X (n_x, m) and Y (n_y, m) as arrays, with the same number m >= 1 of columns."""
@@ -60,10 +150,8 @@ def _examples(X: object, Y: object) -> tuple[np.ndarray, np.ndarray, int]:
     if x_arr.shape[1] == 0:
         raise ValueError(f"X must have at least one example (got shape {x_arr.shape})")
     return x_arr, y_arr, x_arr.shape[1]
-# --8<-- [end:helpers]
 
 
-# --8<-- [start:make_moons]
 def make_moons(
     m: int, *, noise: float, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -115,17 +203,11 @@ def make_moons(
     >>> print(bool(np.allclose(np.hypot(*X[:, Y[0] == 0]), 1.0)))
     True
     """
-    m0, m1 = _class_sizes(m)
+    n = check_int(m, "m", low=2)
     sd = check_scalar(noise, "noise", low=0.0)
-    gen = check_rng(rng)
-    phi0, phi1 = np.linspace(0.0, np.pi, m0), np.linspace(0.0, np.pi, m1)
-    upper = np.stack([np.cos(phi0), np.sin(phi0)])
-    lower = np.stack([1.0 - np.cos(phi1), 0.5 - np.sin(phi1)])
-    return _finish(np.concatenate([upper, lower], axis=1), m0, m1, sd, gen)
-# --8<-- [end:make_moons]
+    return _make_moons(n, noise=sd, rng=check_rng(rng))
 
 
-# --8<-- [start:make_circles]
 def make_circles(
     m: int, *, noise: float, factor: float, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -178,19 +260,12 @@ def make_circles(
     >>> print(np.round(radius[Y[0] == 0], 3), np.round(radius[Y[0] == 1], 3))
     [1. 1. 1. 1.] [0.5 0.5 0.5 0.5]
     """
-    m0, m1 = _class_sizes(m)
+    n = check_int(m, "m", low=2)
     sd = check_scalar(noise, "noise", low=0.0)
     r = check_scalar(factor, "factor", low=0.0, high=1.0, high_inclusive=False)
-    gen = check_rng(rng)
-    phi0 = np.linspace(0.0, 2 * np.pi, m0, endpoint=False)
-    phi1 = np.linspace(0.0, 2 * np.pi, m1, endpoint=False)
-    outer = np.stack([np.cos(phi0), np.sin(phi0)])
-    inner = r * np.stack([np.cos(phi1), np.sin(phi1)])
-    return _finish(np.concatenate([outer, inner], axis=1), m0, m1, sd, gen)
-# --8<-- [end:make_circles]
+    return _make_circles(n, noise=sd, factor=r, rng=check_rng(rng))
 
 
-# --8<-- [start:random_mini_batches]
 def random_mini_batches(
     X: np.ndarray, Y: np.ndarray, batch_size: int = 64, *, rng: np.random.Generator
 ) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -243,32 +318,26 @@ def random_mini_batches(
     >>> print(all(np.array_equal(Xt[0] % 2, Yt[0]) for Xt, Yt in batches))
     True
     """
-    x_arr, y_arr, m = _examples(X, Y)
+    x_arr, y_arr, _ = _examples(X, Y)
     size = check_int(batch_size, "batch_size", low=1)
-    order = check_rng(rng).permutation(m)
-    x_shuf, y_shuf = x_arr[:, order], y_arr[:, order]
-    return [(x_shuf[:, k : k + size], y_shuf[:, k : k + size]) for k in range(0, m, size)]
-# --8<-- [end:random_mini_batches]
+    return _random_mini_batches(x_arr, y_arr, size, rng=check_rng(rng))
 
 
-# --8<-- [start:train_dev_test_split]
-def _split_counts(fractions: object, m: int) -> tuple[int, int, int]:
-    """Example counts for the train, dev and test fractions (see train_dev_test_split)."""
+def _split_fractions(fractions: object, m: int) -> tuple[float, float, float]:
+    """The checked (train, dev, test) fractions, each split non-empty when its fraction > 0."""
     if not isinstance(fractions, tuple | list) or len(fractions) != 3:
         raise ValueError(f"fractions must be a 3-tuple (train, dev, test) (got {fractions!r})")
     f = [check_scalar(x, f"fractions[{i}]", low=0.0, high=1.0) for i, x in enumerate(fractions)]
     if abs(sum(f) - 1.0) > 1e-9:
         raise ValueError(f"fractions must sum to 1 (got {sum(f)!r})")
-    # round the cumulative boundaries half up: the counts then always sum to m
-    b1, b2 = (math.floor(x * m + 0.5) for x in (f[0], f[0] + f[1]))
-    counts = (b1, b2 - b1, m - b2)
+    counts = _split_sizes((f[0], f[1], f[2]), m)
     for i, (name, frac, n) in enumerate(zip(("train", "dev", "test"), f, counts, strict=True)):
         if frac > 0 and n < 1:
             raise ValueError(
                 f"X has too few examples for a non-empty {name} set with fractions[{i}] = "
                 f"{frac!r} (got m = {m}, which rounds to {counts[i]} {name} examples)"
             )
-    return counts
+    return f[0], f[1], f[2]
 
 
 def train_dev_test_split(
@@ -333,12 +402,8 @@ def train_dev_test_split(
     [700, 0, 300]
     """
     x_arr, y_arr, m = _examples(X, Y)
-    n_train, n_dev, _ = _split_counts(fractions, m)
-    order = check_rng(rng).permutation(m)
-    parts = np.split(order, [n_train, n_train + n_dev])
-    train, dev, test = ((x_arr[:, idx], y_arr[:, idx]) for idx in parts)
-    return train, dev, test
-# --8<-- [end:train_dev_test_split]
+    f = _split_fractions(fractions, m)
+    return _train_dev_test_split(x_arr, y_arr, f, rng=check_rng(rng))
 
 
 # --8<-- [start:make_field]
