@@ -11,6 +11,7 @@ import torch
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dlnotes import schedules
 from dlnotes.schedules import (
     PlateauState,
     ReduceOnPlateau,
@@ -159,6 +160,24 @@ def test_reduce_on_plateau_rate_never_increases_nor_goes_below_min_lr(metrics: l
     rates = run_plateau(metrics, factor=0.5, patience=1, min_lr=0.01)
     assert all(b <= a for a, b in zip([0.1, *rates], rates, strict=False))
     assert min(rates) >= 0.01
+
+
+def test_the_references_run_on_plain_epoch_arrays_and_the_public_functions_return_them() -> None:
+    # the page shows the references; the public functions are them plus the checks
+    e = np.arange(1, 30, dtype=float)
+    pairs = [
+        (schedules._inverse_time_decay(0.1, e, 0.5), inverse_time_decay(0.1, e, 0.5)),
+        (schedules._exponential_decay(0.1, e, 0.9), exponential_decay(0.1, e, 0.9)),
+        (schedules._sqrt_decay(0.1, e, 2.0), sqrt_decay(0.1, e, 2.0)),
+        (schedules._step_decay(0.1, e, 0.5, 4), step_decay(0.1, e, 0.5, 4)),
+        (schedules._cosine_annealing(0.1, e, 20, 0.01), cosine_annealing(0.1, e, 20, 0.01)),
+    ]
+    for ours, public in pairs:
+        np.testing.assert_array_equal(ours, public)
+    state = ReduceOnPlateau(factor=0.5, patience=0, mode="max").init(0.1)
+    assert schedules._reduce_on_plateau(1.0, state, 0.5, 0, mode="max").lr == 0.1  # improved
+    state = schedules._reduce_on_plateau(1.0, state, 0.5, 0, mode="max")
+    assert schedules._reduce_on_plateau(0.5, state, 0.5, 0, mode="max").lr == 0.05  # worse
 
 
 def test_plateau_state_is_a_namedtuple() -> None:

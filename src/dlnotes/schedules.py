@@ -18,8 +18,11 @@ building the optimizer with the new rate each epoch and passing it the same stat
 from __future__ import annotations
 
 import math
+
+# --8<-- [start:imports]
 from typing import NamedTuple
 
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import check_choice, check_int, check_scalar
@@ -35,7 +38,118 @@ __all__ = [
 ]
 
 
-# --8<-- [start:helpers]
+# The references: what the chapter shows. Plain NumPy on epochs already checked (a float or
+# an array of them); the schedules work elementwise.
+
+# --8<-- [start:inverse_time_decay]
+def _inverse_time_decay(lr0: float, epoch: np.ndarray, decay_rate: float) -> np.ndarray:
+    """α = α0/(1 + decay_rate·epoch) (notes 000 §2.9 (1), 学习率衰减).
+
+    >>> print(_inverse_time_decay(0.2, np.array([0, 1, 2, 3]), decay_rate=1.0).round(4))
+    [0.2    0.1    0.0667 0.05  ]
+    """
+    return lr0 / (1 + decay_rate * epoch)
+# --8<-- [end:inverse_time_decay]
+
+
+# --8<-- [start:exponential_decay]
+def _exponential_decay(lr0: float, epoch: np.ndarray, base: float = 0.95) -> np.ndarray:
+    """α = base^epoch·α0, base 0.95 in the notes (notes 000 §2.9 (2), 指数衰减).
+
+    >>> print(f"{_exponential_decay(0.1, np.array(10)):.5f}")
+    0.05987
+    """
+    return base**epoch * lr0
+# --8<-- [end:exponential_decay]
+
+
+# --8<-- [start:sqrt_decay]
+def _sqrt_decay(lr0: float, epoch: np.ndarray, k: float) -> np.ndarray:
+    """α = k/√epoch·α0, for epochs ≥ 1 (notes 000 §2.9 (3)).
+
+    >>> print(_sqrt_decay(0.1, np.array([1, 4, 16]), k=1.0).round(4))
+    [0.1   0.05  0.025]
+    """
+    return k / np.sqrt(epoch) * lr0
+# --8<-- [end:sqrt_decay]
+
+
+# --8<-- [start:step_decay]
+def _step_decay(lr0: float, epoch: np.ndarray, drop: float, every: int) -> np.ndarray:
+    """α = α0·drop^⌊epoch/every⌋, a staircase (notes 000 §2.9, 离散衰减).
+
+    >>> print(_step_decay(0.1, np.array([0, 9, 10, 25]), drop=0.5, every=10))
+    [0.1   0.1   0.05  0.025]
+    """
+    return lr0 * drop ** np.floor(epoch / every)
+# --8<-- [end:step_decay]
+
+
+# --8<-- [start:cosine_annealing]
+def _cosine_annealing(
+    lr0: float, step: np.ndarray, total: int, lr_min: float = 0.0
+) -> np.ndarray:
+    """α_t = α_min + ½(α0 − α_min)(1 + cos(π·t/T)), held at α_min after T (notes 001, 余弦退火).
+
+    >>> print(_cosine_annealing(0.1, np.array([0, 50, 100, 150]), total=100).round(4))
+    [0.1  0.05 0.   0.  ]
+    """
+    t = np.minimum(step, total)
+    return lr_min + 0.5 * (lr0 - lr_min) * (1 + np.cos(np.pi * t / total))
+# --8<-- [end:cosine_annealing]
+
+
+# --8<-- [start:reduce_on_plateau]
+class PlateauState(NamedTuple):
+    """State of ReduceOnPlateau: the rate, the best metric so far, bad epochs, cooldown left.
+
+    >>> print(PlateauState(lr=0.1, best=float("inf"), num_bad_epochs=0, cooldown_counter=0).lr)
+    0.1
+    """
+
+    lr: float  # the current learning rate
+    best: float  # the best metric so far
+    num_bad_epochs: int  # epochs since the last improvement
+    cooldown_counter: int  # epochs left in which bad epochs are not counted
+
+
+def _reduce_on_plateau(
+    metric: float,
+    state: PlateauState,
+    factor: float = 0.1,
+    patience: int = 10,
+    mode: str = "min",
+    threshold: float = 1e-4,
+    threshold_mode: str = "rel",
+    cooldown: int = 0,
+    min_lr: float = 0.0,
+    eps: float = 1e-8,
+) -> PlateauState:
+    """One epoch: α ← max(factor·α, α_min) after more than `patience` epochs without improvement.
+
+    >>> state = PlateauState(lr=0.1, best=1.0, num_bad_epochs=1, cooldown_counter=0)
+    >>> print(_reduce_on_plateau(1.0, state, factor=0.5, patience=1).lr)  # a second bad epoch
+    0.05
+    """
+    lr, best, bad, cool = state
+    sign = 1.0 if mode == "min" else -1.0  # mode "max" compares −metric
+    if threshold_mode == "rel":
+        improved = sign * metric < sign * best * (1 - sign * threshold)
+    else:
+        improved = sign * metric < sign * best - threshold
+    best, bad = (metric, 0) if improved else (best, bad + 1)
+    if cool > 0:  # just after a reduction: bad epochs are not counted
+        cool, bad = cool - 1, 0
+    if bad > patience:
+        new_lr = max(factor * lr, min_lr)
+        lr = new_lr if lr - new_lr > eps else lr  # a reduction smaller than eps is skipped
+        cool, bad = cooldown, 0
+    return PlateauState(lr=lr, best=best, num_bad_epochs=bad, cooldown_counter=cool)
+# --8<-- [end:reduce_on_plateau]
+
+
+# The public API: check at the boundary, then call the references above.
+
 def _lr0(lr0: object) -> float:
     return check_scalar(lr0, "lr0", low=0.0, low_inclusive=False)
 
@@ -58,10 +172,8 @@ def _epochs(epoch: object, name: str = "epoch", low: float = 0.0) -> np.ndarray:
 def _result(values: np.ndarray) -> float | np.ndarray:
     """A Python float for a scalar epoch, the array otherwise."""
     return float(values) if values.ndim == 0 else values
-# --8<-- [end:helpers]
 
 
-# --8<-- [start:inverse_time_decay]
 def inverse_time_decay(lr0: float, epoch: object, decay_rate: float) -> float | np.ndarray:
     r"""Learning rate :math:`\alpha = \alpha_0 / (1 + \text{decay\_rate}\cdot\text{epoch})`.
 
@@ -102,11 +214,9 @@ def inverse_time_decay(lr0: float, epoch: object, decay_rate: float) -> float | 
     a0 = _lr0(lr0)
     rate = check_scalar(decay_rate, "decay_rate", low=0.0)
     e = _epochs(epoch)
-    return _result(a0 / (1.0 + rate * e))
-# --8<-- [end:inverse_time_decay]
+    return _result(_inverse_time_decay(a0, e, rate))
 
 
-# --8<-- [start:exponential_decay]
 def exponential_decay(lr0: float, epoch: object, base: float = 0.95) -> float | np.ndarray:
     r"""Learning rate :math:`\alpha = \text{base}^{\text{epoch}}\cdot\alpha_0` (指数衰减).
 
@@ -147,11 +257,9 @@ def exponential_decay(lr0: float, epoch: object, base: float = 0.95) -> float | 
     a0 = _lr0(lr0)
     b = check_scalar(base, "base", low=0.0, high=1.0, low_inclusive=False)
     e = _epochs(epoch)
-    return _result(b**e * a0)
-# --8<-- [end:exponential_decay]
+    return _result(_exponential_decay(a0, e, b))
 
 
-# --8<-- [start:sqrt_decay]
 def sqrt_decay(lr0: float, epoch: object, k: float) -> float | np.ndarray:
     r"""Learning rate :math:`\alpha = k/\sqrt{\text{epoch}}\cdot\alpha_0`, for epochs ``>= 1``.
 
@@ -193,11 +301,9 @@ def sqrt_decay(lr0: float, epoch: object, k: float) -> float | np.ndarray:
     a0 = _lr0(lr0)
     kk = check_scalar(k, "k", low=0.0, low_inclusive=False)
     e = _epochs(epoch, low=1.0)
-    return _result(kk / np.sqrt(e) * a0)
-# --8<-- [end:sqrt_decay]
+    return _result(_sqrt_decay(a0, e, kk))
 
 
-# --8<-- [start:step_decay]
 def step_decay(lr0: float, epoch: object, drop: float, every: int) -> float | np.ndarray:
     r"""Staircase decay (离散衰减): multiply by ``drop`` every ``every`` epochs.
 
@@ -241,11 +347,9 @@ def step_decay(lr0: float, epoch: object, drop: float, every: int) -> float | np
     d = check_scalar(drop, "drop", low=0.0, high=1.0, low_inclusive=False)
     n = check_int(every, "every", low=1)
     e = _epochs(epoch)
-    return _result(a0 * d ** np.floor(e / n))
-# --8<-- [end:step_decay]
+    return _result(_step_decay(a0, e, d, n))
 
 
-# --8<-- [start:cosine_annealing]
 def cosine_annealing(
     lr0: float, step: object, total: int, lr_min: float = 0.0
 ) -> float | np.ndarray:
@@ -295,19 +399,7 @@ def cosine_annealing(
     a0 = _lr0(lr0)
     T = check_int(total, "total", low=1)
     a_min = check_scalar(lr_min, "lr_min", low=0.0, high=a0)
-    t = np.minimum(_epochs(step, "step"), T)
-    return _result(a_min + 0.5 * (a0 - a_min) * (1.0 + np.cos(math.pi * t / T)))
-# --8<-- [end:cosine_annealing]
-
-
-# --8<-- [start:reduce_on_plateau]
-class PlateauState(NamedTuple):
-    """State of :class:`ReduceOnPlateau`."""
-
-    lr: float  # the current learning rate
-    best: float  # the best metric so far
-    num_bad_epochs: int  # epochs since the last improvement
-    cooldown_counter: int  # epochs left in which bad epochs are not counted
+    return _result(_cosine_annealing(a0, _epochs(step, "step"), T, a_min))
 
 
 class ReduceOnPlateau:
@@ -400,12 +492,6 @@ class ReduceOnPlateau:
         best = math.inf if self.mode == "min" else -math.inf
         return PlateauState(lr=_lr0(lr0), best=best, num_bad_epochs=0, cooldown_counter=0)
 
-    def _is_better(self, metric: float, best: float) -> bool:
-        sign = 1.0 if self.mode == "min" else -1.0  # compare −metric in mode max
-        if self.threshold_mode == "rel":
-            return sign * metric < sign * best * (1.0 - sign * self.threshold)
-        return sign * metric < sign * best - self.threshold
-
     def update(self, metric: float, state: PlateauState) -> PlateauState:
         """Return the state after one epoch whose monitored metric was ``metric``."""
         if not isinstance(state, PlateauState):
@@ -413,16 +499,15 @@ class ReduceOnPlateau:
         value = check_scalar(metric, "metric")
         if not math.isfinite(value):
             raise ValueError(f"metric must be finite (got {value!r})")
-        lr, best, bad, cool = state
-        if self._is_better(value, best):
-            best, bad = value, 0
-        else:
-            bad += 1
-        if cool > 0:
-            cool, bad = cool - 1, 0
-        if bad > self.patience:
-            new_lr = max(lr * self.factor, self.min_lr)
-            lr = new_lr if lr - new_lr > self.eps else lr
-            cool, bad = self.cooldown, 0
-        return PlateauState(lr=lr, best=best, num_bad_epochs=bad, cooldown_counter=cool)
-# --8<-- [end:reduce_on_plateau]
+        return _reduce_on_plateau(
+            value,
+            state,
+            self.factor,
+            self.patience,
+            self.mode,
+            self.threshold,
+            self.threshold_mode,
+            self.cooldown,
+            self.min_lr,
+            self.eps,
+        )
