@@ -8,10 +8,8 @@ mini-batch statistics are replaced by exponentially weighted averages kept durin
 
 from __future__ import annotations
 
-# --8<-- [start:imports]
 from typing import NamedTuple
 
-# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import as_float_array, check_ndim, check_scalar
@@ -27,32 +25,18 @@ __all__ = [
 EPS = 1e-5  # PyTorch's BatchNorm1d default; the notes name ε but give no value
 
 
-# The references: what the chapter shows. Plain NumPy on arrays already checked.
-
-# --8<-- [start:BatchNormCache]
-class BatchNormCache(NamedTuple):
-    """What the forward pass keeps for the backward pass and the running statistics.
-
-    >>> print(BatchNormCache(*np.ones((5, 1, 1))).std.shape)
-    (1, 1)
-    """
-
-    Z_norm: np.ndarray  # (Z − μ)/√(σ² + ε), (n, m)
-    gamma: np.ndarray  # γ, (n, 1)
-    std: np.ndarray  # √(σ² + ε), (n, 1)
-    mu: np.ndarray  # the batch mean μ, (n, 1)
-    var: np.ndarray  # the batch variance σ² (biased, 1/m), (n, 1)
-# --8<-- [end:BatchNormCache]
+# The references: what the chapter shows. Plain NumPy on arrays already checked. The cache is
+# the tuple (Z_norm, gamma, std, mu, var); the public functions give it names (BatchNormCache).
 
 
 # --8<-- [start:batchnorm_forward]
 def _batchnorm_forward(
     Z: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 1e-5
-) -> tuple[np.ndarray, BatchNormCache]:
+) -> tuple[np.ndarray, tuple]:
     """Z̃ = γ·(Z − μ)/√(σ² + ε) + β, μ and σ² of each row over the examples (notes 000 §3.4).
 
-    >>> Zt, cache = _batchnorm_forward(np.array([[1.0, 3.0]]), np.ones((1, 1)), np.zeros((1, 1)))
-    >>> print(Zt.round(4), cache.mu.ravel(), cache.var.ravel())
+    >>> Zt, (Z_norm, gamma, std, mu, var) = _batchnorm_forward(np.array([[1.0, 3.0]]), 1.0, 0.0)
+    >>> print(Zt.round(4), mu.ravel(), var.ravel())
     [[-1.  1.]] [2.] [1.]
     """
     mu = np.mean(Z, axis=1, keepdims=True)
@@ -60,13 +44,13 @@ def _batchnorm_forward(
     std = np.sqrt(var + eps)
     Z_norm = (Z - mu) / std
     Z_tilde = gamma * Z_norm + beta
-    return Z_tilde, BatchNormCache(Z_norm, gamma, std, mu, var)
+    return Z_tilde, (Z_norm, gamma, std, mu, var)  # the cache
 # --8<-- [end:batchnorm_forward]
 
 
 # --8<-- [start:batchnorm_backward]
 def _batchnorm_backward(
-    dZ_tilde: np.ndarray, cache: BatchNormCache
+    dZ_tilde: np.ndarray, cache: tuple
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """dZ, dγ = Σ dZ̃·Z_norm and dβ = Σ dZ̃ over the examples, by the chain rule (notes 000 §3.4).
 
@@ -75,7 +59,7 @@ def _batchnorm_backward(
     >>> print(dZ.round(4) + 0.0, dgamma.round(4), dbeta)  # + 0.0 prints −0 as 0
     [[0. 0.]] [[-1.]] [[1.]]
     """
-    Z_norm, gamma, std = cache.Z_norm, cache.gamma, cache.std
+    Z_norm, gamma, std, _, _ = cache
     m = Z_norm.shape[1]
     dbeta = np.sum(dZ_tilde, axis=1, keepdims=True)
     dgamma = np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True)
@@ -89,16 +73,17 @@ def _batchnorm_backward(
 
 # --8<-- [start:update_running_stats]
 def _update_running_stats(
-    running_mean: np.ndarray, running_var: np.ndarray, cache: BatchNormCache, beta: float = 0.9
+    running_mean: np.ndarray, running_var: np.ndarray, cache: tuple, beta: float = 0.9
 ) -> tuple[np.ndarray, np.ndarray]:
     """μ_run := β·μ_run + (1 − β)·μ, σ²_run := β·σ²_run + (1 − β)·σ², EWAs (notes 000 §3.7).
 
-    >>> cache = BatchNormCache(None, None, None, np.array([[1.0]]), np.array([[4.0]]))
+    >>> _, cache = _batchnorm_forward(np.array([[0.0, 2.0]]), 1.0, 0.0)  # μ = 1, σ² = 1
     >>> print(*_update_running_stats(np.zeros((1, 1)), np.zeros((1, 1)), cache))
-    [[0.1]] [[0.4]]
+    [[0.1]] [[0.1]]
     """
-    running_mean = beta * running_mean + (1 - beta) * cache.mu
-    running_var = beta * running_var + (1 - beta) * cache.var
+    _, _, _, mu, var = cache
+    running_mean = beta * running_mean + (1 - beta) * mu
+    running_var = beta * running_var + (1 - beta) * var
     return running_mean, running_var
 # --8<-- [end:update_running_stats]
 
@@ -124,6 +109,17 @@ def _batchnorm_inference(
 
 
 # The public functions: validate at the boundary, then call the reference.
+
+class BatchNormCache(NamedTuple):
+    """What :func:`batchnorm_forward` keeps for :func:`batchnorm_backward` and
+    :func:`update_running_stats`: the references' cache tuple, with names."""
+
+    Z_norm: np.ndarray  # (Z − μ)/√(σ² + ε), (n, m)
+    gamma: np.ndarray  # γ, (n, 1)
+    std: np.ndarray  # √(σ² + ε), (n, 1)
+    mu: np.ndarray  # the batch mean μ, (n, 1)
+    var: np.ndarray  # the batch variance σ² (biased, 1/m), (n, 1)
+
 
 def _column(x: object, name: str, n: int) -> np.ndarray:
     """A per-unit parameter or statistic: shape (n, 1) exactly, no broadcasting."""
@@ -213,11 +209,12 @@ def batchnorm_forward(
     e = _eps(eps)
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow: the errors below say it
         Z_tilde, cache = _batchnorm_forward(Z_arr, gamma_arr, beta_arr, e)
-    if not np.isfinite(cache.mu).all():
+    bn_cache = BatchNormCache(*cache)
+    if not np.isfinite(bn_cache.mu).all():
         raise ValueError("Z is too large: the sum of a row overflows")
-    if not np.isfinite(cache.var).all():
+    if not np.isfinite(bn_cache.var).all():
         raise ValueError("Z is too large: the sum of the squares of a row overflows")
-    return Z_tilde, cache
+    return Z_tilde, bn_cache
 
 
 def batchnorm_backward(

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-# --8<-- [start:imports]
 from typing import NamedTuple
 
-# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import (
@@ -182,35 +179,22 @@ def _normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
 
 
 # --8<-- [start:EarlyStopping]
-class EarlyStoppingState(NamedTuple):
-    """Where early stopping stands after ``epoch`` dev costs; the defaults are the start.
-
-    >>> print(EarlyStoppingState())
-    EarlyStoppingState(epoch=0, best_cost=inf, best_epoch=-1, bad_epochs=0, stop=False)
-    """
-
-    epoch: int = 0  # dev costs seen so far
-    best_cost: float = float("inf")  # lowest dev cost so far
-    best_epoch: int = -1  # 0-based epoch of that cost
-    bad_epochs: int = 0  # epochs in a row without an improvement
-    stop: bool = False  # bad_epochs reached patience
-
-
 def _early_stopping(
-    state: EarlyStoppingState, dev_cost: float, patience: int, min_delta: float = 0.0
-) -> EarlyStoppingState:
-    """One epoch: improved if J_dev < min J_dev so far − min_delta, stop after patience without.
+    state: tuple[int, float, int, int, bool], dev_cost: float, patience: int,
+    min_delta: float = 0.0,
+) -> tuple[int, float, int, int, bool]:
+    """One epoch of early stopping; state = (epoch, best_cost, best_epoch, bad_epochs, stop).
 
-    >>> state = EarlyStoppingState()
+    >>> state = (0, float("inf"), -1, 0, False)  # before the first epoch
     >>> for cost in [0.9, 0.7, 0.6, 0.65, 0.62]:
     ...     state = _early_stopping(state, cost, patience=2)
-    >>> print(state.stop, state.best_epoch, f"{state.best_cost:.2f}")  # notes 000 §1.8
-    True 2 0.60
+    >>> print(state)  # stop after 2 epochs without improvement; keep epoch 2's parameters
+    (5, 0.6, 2, 2, True)
     """
-    if dev_cost < state.best_cost - min_delta:
-        return EarlyStoppingState(state.epoch + 1, dev_cost, state.epoch, 0, False)
-    bad = state.bad_epochs + 1
-    return state._replace(epoch=state.epoch + 1, bad_epochs=bad, stop=bad >= patience)
+    epoch, best_cost, best_epoch, bad_epochs, _ = state
+    if dev_cost < best_cost - min_delta:  # an improvement: remember this epoch
+        return epoch + 1, dev_cost, epoch, 0, False
+    return epoch + 1, best_cost, best_epoch, bad_epochs + 1, bad_epochs + 1 >= patience
 # --8<-- [end:EarlyStopping]
 
 
@@ -808,6 +792,16 @@ def normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
     return _normalize(X_arr, mu_arr, sigma_arr)
 
 
+class EarlyStoppingState(NamedTuple):
+    """Where early stopping stands after ``epoch`` dev costs (immutable, replaced by update)."""
+
+    epoch: int  # dev costs seen so far
+    best_cost: float  # lowest dev cost so far (inf before the first)
+    best_epoch: int  # 0-based index of that cost (-1 before the first)
+    bad_epochs: int  # epochs in a row without an improvement
+    stop: bool  # bad_epochs reached patience
+
+
 @dataclass(frozen=True)
 class EarlyStopping:
     r"""Early stopping (提前停止): stop when the dev cost has not improved for ``patience`` epochs.
@@ -860,14 +854,14 @@ class EarlyStopping:
 
     def init(self) -> EarlyStoppingState:
         """The state before the first epoch."""
-        return EarlyStoppingState()
+        return EarlyStoppingState(0, float("inf"), -1, 0, False)
 
     def update(self, state: EarlyStoppingState, dev_cost: float) -> EarlyStoppingState:
         """The state after one more epoch whose dev cost is ``dev_cost``."""
         if not isinstance(state, EarlyStoppingState):
             raise TypeError(f"state must be an EarlyStoppingState (got {type(state).__name__})")
         cost = check_scalar(dev_cost, "dev_cost")
-        return _early_stopping(state, cost, self.patience, self.min_delta)
+        return EarlyStoppingState(*_early_stopping(state, cost, self.patience, self.min_delta))
 
 
 def _images(images: object, *, batch: bool) -> np.ndarray:
