@@ -8,8 +8,10 @@ examples as columns.
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 from collections.abc import Mapping
 
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import (
@@ -19,6 +21,10 @@ from dlnotes._validation import (
     check_rng,
     check_same_shape,
     check_scalar,
+)
+from dlnotes.losses import (
+    _binary_cross_entropy_with_logits,
+    _binary_cross_entropy_with_logits_grad,
 )
 
 __all__ = [
@@ -31,8 +37,26 @@ __all__ = [
     "replace_output_layer",
 ]
 
-# a gap counts as "high" from this many error-rate points on (2 percentage points)
-HIGH_GAP = 0.02
+# The references: what the chapter shows. Plain NumPy on checked arguments; error rates are
+# fractions in [0, 1].
+
+# --8<-- [start:recommended_fractions]
+def _recommended_fractions(m: int, *, dev_set: bool = True) -> tuple[float, float, float]:
+    """(train, dev, test): 60/20/20 (70/30, no dev) for small m, 98/1/1, 99.5/0.4/0.1 (000 §1.1).
+
+    >>> print(_recommended_fractions(10_000), _recommended_fractions(5_000_000))
+    (0.6, 0.2, 0.2) (0.995, 0.004, 0.001)
+    """
+    if m > 1_000_000:
+        return (0.995, 0.004, 0.001)
+    if m >= 100_000:  # the notes give no boundary for "small"; this reading uses 100,000
+        return (0.98, 0.01, 0.01)
+    return (0.6, 0.2, 0.2) if dev_set else (0.7, 0.0, 0.3)
+# --8<-- [end:recommended_fractions]
+
+
+# --8<-- [start:diagnose]
+HIGH_GAP = 0.02  # a gap counts as "high" from this many error-rate points on (2 percentage points)
 
 ADVICE = {
     "avoidable_bias": "reduce avoidable bias: a bigger network (more layers or units), "
@@ -45,7 +69,112 @@ ADVICE = {
 }
 
 
-# --8<-- [start:recommended_fractions]
+def _diagnose(
+    human_error: float, train_error: float, dev_error: float, *,
+    train_dev_error: float | None = None, tol: float = HIGH_GAP,
+) -> dict[str, object]:
+    """Avoidable bias = train − human, variance = train-dev − train, mismatch = dev − train-dev.
+
+    >>> d = _diagnose(0.0, 0.01, 0.11)  # notes 000 §1.2: train 1 %, dev 11 %
+    >>> print(f"{d['avoidable_bias']:.2f} {d['variance']:.2f}", d["problems"])
+    0.01 0.10 ['variance']
+    """
+    seen = dev_error if train_dev_error is None else train_dev_error  # no train-dev set: dev
+    gaps = {"avoidable_bias": train_error - human_error,
+            "variance": seen - train_error,
+            "data_mismatch": None if train_dev_error is None else dev_error - train_dev_error}
+    # 0.10 − 0.08 is 0.01999…96 in floats: compare with a little slack
+    problems = [k for k, g in gaps.items() if g is not None and g > 0 and g >= tol - 1e-12]
+    advice = ADVICE[problems[0]] if problems else (  # bias first, then variance, then mismatch
+        "bias and variance are both low: check the metric and dev/test set still reflect the goal")
+    return {**gaps, "problems": problems, "advice": advice}
+# --8<-- [end:diagnose]
+
+
+# --8<-- [start:choose_model]
+def _choose_model(
+    optimizing: np.ndarray, constraints: Mapping[str, tuple[np.ndarray, float]], *,
+    maximize: bool = True,
+) -> int:
+    """argmax of the optimizing metric over the models whose satisficing metrics are ≤ limits.
+
+    >>> print(_choose_model(np.array([0.90, 0.92, 0.95]),
+    ...                     {"latency_ms": (np.array([80.0, 95.0, 1500.0]), 100.0)}))
+    1
+    """
+    ok = np.ones(optimizing.shape, dtype=bool)
+    for values, limit in constraints.values():
+        ok = ok & (values <= limit)
+    score = np.where(ok, optimizing if maximize else -optimizing, -np.inf)
+    return int(np.argmax(score))  # the first one on a tie
+# --8<-- [end:choose_model]
+
+
+# --8<-- [start:error_analysis]
+def _error_analysis(
+    dev_error: float, counts: Mapping[str, int], n_examined: int
+) -> dict[str, float]:
+    """Ceiling per category c: E_dev · (1 − n_c / n_examined), the error left if c were fixed.
+
+    >>> print(_error_analysis(0.10, {"dog": 5, "great cat": 50}, 100))
+    {'dog': 0.095, 'great cat': 0.05}
+    """
+    return {name: dev_error * (1 - n_c / n_examined) for name, n_c in counts.items()}
+# --8<-- [end:error_analysis]
+
+
+# --8<-- [start:multitask_cross_entropy]
+def _multitask_cross_entropy(logits: np.ndarray, Y: np.ndarray) -> float:
+    """J = (1/m) Σ over the present labels (NaN = missing) of the binary cross-entropy of σ(z).
+
+    >>> Y = np.array([[1.0, 0.0], [np.nan, 1.0], [0.0, np.nan]])
+    >>> print(f"{_multitask_cross_entropy(np.zeros((3, 2)), Y):.4f}")  # 4 labels · ln 2 / 2
+    1.3863
+    """
+    present = ~np.isnan(Y)
+    y = np.where(present, Y, 0.0)
+    per_label = _binary_cross_entropy_with_logits(logits, y)  # log(1 + e^z) − y·z, stable
+    return float(np.sum(np.where(present, per_label, 0.0)) / logits.shape[1])
+# --8<-- [end:multitask_cross_entropy]
+
+
+# --8<-- [start:multitask_cross_entropy_grad]
+def _multitask_cross_entropy_grad(logits: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """dZ[L] = (σ(z) − y)/m where the label is present, 0 where it is missing (NaN).
+
+    >>> print(_multitask_cross_entropy_grad(np.zeros((1, 2)), np.array([[1.0, np.nan]])))
+    [[-0.25  0.  ]]
+    """
+    present = ~np.isnan(Y)
+    y = np.where(present, Y, 0.0)
+    dZ = _binary_cross_entropy_with_logits_grad(logits, y)  # σ(z) − y
+    return np.where(present, dZ, 0.0) / logits.shape[1]
+# --8<-- [end:multitask_cross_entropy_grad]
+
+
+# --8<-- [start:replace_output_layer]
+def _replace_output_layer(
+    params: Mapping[str, np.ndarray], n_out: int, *, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
+    """Copies of W[1..L−1], b[1..L−1]; a new W[L] ~ N(0, 1/n[L−1]) of n_out rows, b[L] = 0.
+
+    >>> params = {"W1": np.ones((4, 2)), "b1": np.zeros((4, 1)),
+    ...           "W2": np.ones((1, 4)), "b2": np.zeros((1, 1))}
+    >>> new = _replace_output_layer(params, 3, rng=np.random.default_rng(0))
+    >>> print(new["W2"].shape, new["b2"].shape, np.array_equal(new["W1"], params["W1"]))
+    (3, 4) (3, 1) True
+    """
+    L = len(params) // 2
+    n_prev = params[f"W{L}"].shape[1]
+    new = {key: value.copy() for key, value in params.items()}  # pre-trained layers kept
+    new[f"W{L}"] = rng.standard_normal((n_out, n_prev)) * np.sqrt(1.0 / n_prev)
+    new[f"b{L}"] = np.zeros((n_out, 1))
+    return new
+# --8<-- [end:replace_output_layer]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
 def recommended_fractions(m: int, *, dev_set: bool = True) -> tuple[float, float, float]:
     r"""The notes' (train, dev, test) ratios for a data set of ``m`` examples.
 
@@ -87,15 +216,9 @@ def recommended_fractions(m: int, *, dev_set: bool = True) -> tuple[float, float
     n = check_int(m, "m", low=1)
     if not isinstance(dev_set, bool):
         raise TypeError(f"dev_set must be a bool (got {type(dev_set).__name__})")
-    if n > 1_000_000:
-        return (0.995, 0.004, 0.001)
-    if n >= 100_000:
-        return (0.98, 0.01, 0.01)
-    return (0.6, 0.2, 0.2) if dev_set else (0.7, 0.0, 0.3)
-# --8<-- [end:recommended_fractions]
+    return _recommended_fractions(n, dev_set=dev_set)
 
 
-# --8<-- [start:diagnose]
 def diagnose(
     human_error: float,
     train_error: float,
@@ -164,19 +287,10 @@ def diagnose(
                          for v, k in zip((human_error, train_error, dev_error), names, strict=True))
     tdev = None if train_dev_error is None else check_scalar(
         train_dev_error, "train_dev_error", low=0.0, high=1.0)
-    # 0.10 − 0.08 is 0.01999…96 in floats: compare with a little slack
-    limit = check_scalar(tol, "tol", low=0.0) - 1e-12
-    gaps = {"avoidable_bias": train - human,
-            "variance": (dev if tdev is None else tdev) - train,
-            "data_mismatch": None if tdev is None else dev - tdev}
-    problems = [k for k, g in gaps.items() if g is not None and g > 0 and g >= limit]
-    advice = ADVICE[problems[0]] if problems else (
-        "bias and variance are both low: check the metric and dev/test set still reflect the goal")
-    return {**gaps, "problems": problems, "advice": advice}
-# --8<-- [end:diagnose]
+    limit = check_scalar(tol, "tol", low=0.0)
+    return _diagnose(human, train, dev, train_dev_error=tdev, tol=limit)
 
 
-# --8<-- [start:choose_model]
 def choose_model(
     optimizing: np.ndarray,
     constraints: Mapping[str, tuple[np.ndarray, float]],
@@ -228,21 +342,19 @@ def choose_model(
     check_ndim(opt, "optimizing", 1)
     if not isinstance(constraints, Mapping):
         raise TypeError(f"constraints must be a dict (got {type(constraints).__name__})")
-    ok = np.ones(opt.shape, dtype=bool)
+    checked: dict[str, tuple[np.ndarray, float]] = {}
     for name, pair in constraints.items():
         if not (isinstance(pair, tuple) and len(pair) == 2):
             raise TypeError(f"constraints[{name!r}] must be a (values, limit) pair")
         values = as_float_array(pair[0], f"constraints[{name!r}] values")
         check_same_shape(opt, values, "optimizing", f"constraints[{name!r}] values")
-        ok &= values <= check_scalar(pair[1], f"constraints[{name!r}] limit")
-    if not ok.any():
+        checked[name] = (values, check_scalar(pair[1], f"constraints[{name!r}] limit"))
+    k = _choose_model(opt, checked, maximize=maximize)
+    if not all(values[k] <= limit for values, limit in checked.values()):  # none meets them
         raise ValueError(f"no model meets the satisficing constraints {sorted(constraints)}")
-    score = np.where(ok, opt if maximize else -opt, -np.inf)
-    return int(np.argmax(score))
-# --8<-- [end:choose_model]
+    return k
 
 
-# --8<-- [start:error_analysis]
 def error_analysis(
     dev_error: float, counts: Mapping[str, int], n_examined: int
 ) -> dict[str, float]:
@@ -289,14 +401,12 @@ def error_analysis(
     n = check_int(n_examined, "n_examined", low=1)
     if not isinstance(counts, Mapping):
         raise TypeError(f"counts must be a dict of category -> count (got {type(counts).__name__})")
-    return {name: err * (1 - check_int(c, f"counts[{name!r}]", low=0, high=n) / n)
-            for name, c in counts.items()}
-# --8<-- [end:error_analysis]
+    checked = {name: check_int(c, f"counts[{name!r}]", low=0, high=n) for name, c in counts.items()}
+    return _error_analysis(err, checked, n)
 
 
-# --8<-- [start:multitask_helpers]
-def _multitask_inputs(logits: object, Y: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Logits (k, m) and labels of 0, 1 or NaN (missing); returns (Z, Y with 0 for NaN, present)."""
+def _multitask_inputs(logits: object, Y: object) -> tuple[np.ndarray, np.ndarray]:
+    """Logits (k, m) and labels of 0, 1 or NaN (missing), checked."""
     Z = as_float_array(logits, "logits")
     check_ndim(Z, "logits", 2)
     y = as_float_array(Y, "Y", finite=False)
@@ -305,11 +415,9 @@ def _multitask_inputs(logits: object, Y: object) -> tuple[np.ndarray, np.ndarray
     bad = y[present & (y != 0) & (y != 1)]
     if bad.size:
         raise ValueError(f"Y must hold 0, 1 or NaN for a missing label (got {float(bad[0])!r})")
-    return Z, np.where(present, y, 0.0), present
-# --8<-- [end:multitask_helpers]
+    return Z, y
 
 
-# --8<-- [start:multitask_cross_entropy]
 def multitask_cross_entropy(logits: np.ndarray, Y: np.ndarray) -> float:
     r"""Multi-task loss: binary cross-entropy summed over k sigmoid outputs, skipping missing
     labels, averaged over the m examples (多任务学习).
@@ -355,13 +463,9 @@ def multitask_cross_entropy(logits: np.ndarray, Y: np.ndarray) -> float:
     >>> print(f"{multitask_cross_entropy(Z, Y):.4f}")  # 4 present labels · ln 2 / 2 examples
     1.3863
     """
-    Z, y, present = _multitask_inputs(logits, Y)
-    per_label = np.logaddexp(0.0, Z) - y * Z  # −log σ(z) or −log(1 − σ(z)), stable
-    return float(np.sum(np.where(present, per_label, 0.0)) / Z.shape[1])
-# --8<-- [end:multitask_cross_entropy]
+    return _multitask_cross_entropy(*_multitask_inputs(logits, Y))
 
 
-# --8<-- [start:multitask_cross_entropy_grad]
 def multitask_cross_entropy_grad(logits: np.ndarray, Y: np.ndarray) -> np.ndarray:
     r"""Gradient of :func:`multitask_cross_entropy` with respect to the logits.
 
@@ -398,14 +502,9 @@ def multitask_cross_entropy_grad(logits: np.ndarray, Y: np.ndarray) -> np.ndarra
     >>> print(multitask_cross_entropy_grad(np.zeros((1, 2)), Y))
     [[-0.25  0.  ]]
     """
-    Z, y, present = _multitask_inputs(logits, Y)
-    # σ(z) from exp(−logaddexp(0, −z)): no overflow for large |z|
-    sig = np.exp(-np.logaddexp(0.0, -Z))
-    return np.where(present, sig - y, 0.0) / Z.shape[1]
-# --8<-- [end:multitask_cross_entropy_grad]
+    return _multitask_cross_entropy_grad(*_multitask_inputs(logits, Y))
 
 
-# --8<-- [start:replace_output_layer]
 def replace_output_layer(
     params: Mapping[str, np.ndarray], n_out: int, *, rng: np.random.Generator
 ) -> dict[str, np.ndarray]:
@@ -461,10 +560,6 @@ def replace_output_layer(
         raise ValueError(f"params must have the keys W1, b1, ..., WL, bL (got {sorted(params)})")
     n_new = check_int(n_out, "n_out", low=1)
     gen = check_rng(rng)
-    new = {k: as_float_array(v, f"params[{k!r}]").copy() for k, v in params.items()}
-    check_ndim(new[f"W{L}"], f"params['W{L}']", 2)
-    n_prev = new[f"W{L}"].shape[1]
-    new[f"W{L}"] = gen.standard_normal((n_new, n_prev)) * np.sqrt(1.0 / n_prev)
-    new[f"b{L}"] = np.zeros((n_new, 1))
-    return new
-# --8<-- [end:replace_output_layer]
+    arrays = {k: as_float_array(v, f"params[{k!r}]") for k, v in params.items()}
+    check_ndim(arrays[f"W{L}"], f"params['W{L}']", 2)
+    return _replace_output_layer(arrays, n_new, rng=gen)
