@@ -677,3 +677,91 @@ def test_model_backward_l2_and_dropout_terms_match_torch_autograd(
     cost = compute_cost(AL, Y, params, lambd)
     assert cost == pytest.approx(J.item(), rel=1e-12)
     assert cost - compute_cost(AL, Y) == pytest.approx(l2_penalty(params, lambd, m), rel=1e-12)
+
+
+# ---------------------------------------------------------------- the references
+
+
+def test_the_public_functions_return_what_the_references_return() -> None:
+    import dlnotes.regularization as reg
+
+    rng = np.random.default_rng(7)
+    params = _params(rng, [4, 3, 2])
+    for public, reference in ((l2_penalty, reg._l2_penalty), (l1_penalty, reg._l1_penalty)):
+        assert public(params, 0.3, 17) == reference(params, 0.3, 17)
+    for public, reference in ((l2_penalty_grad, reg._l2_penalty_grad),
+                              (l1_penalty_grad, reg._l1_penalty_grad)):
+        got, expected = public(params, 0.3, 17), reference(params, 0.3, 17)
+        assert got.keys() == expected.keys() == {"W1", "W2"}
+        for key in got:
+            np.testing.assert_array_equal(got[key], expected[key])
+    prox = l1_proximal_step(params, 0.1, 0.3, 2)
+    prox_ref = reg._l1_proximal_step(params, 0.1, 0.3, 2)
+    assert prox.keys() == prox_ref.keys() == params.keys()
+    for key in prox:
+        np.testing.assert_array_equal(prox[key], prox_ref[key])
+
+    A = rng.normal(size=(3, 6))
+    A_out, mask = dropout_forward(A, 0.7, rng=np.random.default_rng(1))
+    A_ref, mask_ref = reg._dropout_forward(A, 0.7, np.random.default_rng(1))  # the same draws
+    np.testing.assert_array_equal(A_out, A_ref)
+    np.testing.assert_array_equal(mask, mask_ref)
+    np.testing.assert_array_equal(dropout_backward(A, mask, 0.7),
+                                  reg._dropout_backward(A, mask, 0.7))
+
+    X = rng.normal(size=(3, 9))
+    for got, expected in zip(fit_normalizer(X), reg._fit_normalizer(X), strict=True):
+        np.testing.assert_array_equal(got, expected)
+    mu, sigma = fit_normalizer(X)
+    np.testing.assert_array_equal(normalize(X, mu, sigma), reg._normalize(X, mu, sigma))
+
+    images = rng.normal(size=(4, 5, 6))
+    pairs = [
+        (flip(images, direction="vertical"), reg._flip(images, direction="vertical")),
+        (crop(images, 1, 2, 3, 3), reg._crop(images, 1, 2, 3, 3)),
+        (shift(images, -1, 2, fill=0.5), reg._shift(images, -1, 2, fill=0.5)),
+        (random_flip(images, rng=np.random.default_rng(2)),
+         reg._random_flip(images, rng=np.random.default_rng(2))),
+        (random_crop(images, 3, 4, rng=np.random.default_rng(3)),
+         reg._random_crop(images, 3, 4, rng=np.random.default_rng(3))),
+        (random_shift(images, 2, rng=np.random.default_rng(4)),
+         reg._random_shift(images, 2, rng=np.random.default_rng(4))),
+    ]
+    for got, expected in pairs:
+        np.testing.assert_array_equal(got, expected)
+
+
+def test_early_stopping_update_is_the_reference_step_with_names() -> None:
+    import dlnotes.regularization as reg
+
+    es = EarlyStopping(patience=2, min_delta=0.01)
+    state = es.init()
+    plain = tuple(state)
+    for cost in [0.9, 0.7, 0.695, 0.6, 0.65, 0.62, 0.59]:
+        state = es.update(state, cost)
+        plain = reg._early_stopping(plain, cost, 2, 0.01)
+        assert isinstance(state, EarlyStoppingState)
+        assert tuple(state) == plain
+
+
+def test_the_references_keep_float32_and_leave_their_arguments_alone() -> None:
+    import dlnotes.regularization as reg
+
+    rng = np.random.default_rng(8)
+    W = rng.normal(size=(3, 4)).astype(np.float32)
+    A = rng.normal(size=(3, 4)).astype(np.float32)
+    before_W, before_A = W.copy(), A.copy()
+    params = {"W1": W, "b1": np.zeros((3, 1), np.float32)}
+    assert reg._l2_penalty_grad(params, 0.5, 4)["W1"].dtype == np.float32
+    assert reg._l1_penalty_grad(params, 0.5, 4)["W1"].dtype == np.float32
+    assert all(v.dtype == np.float32 for v in reg._l1_proximal_step(params, 0.1, 0.5, 4).values())
+    A_out, mask = reg._dropout_forward(A, 0.5, rng)
+    assert A_out.dtype == mask.dtype == np.float32
+    assert reg._dropout_backward(A, mask, 0.5).dtype == np.float32
+    mu, sigma = reg._fit_normalizer(A)
+    assert mu.dtype == sigma.dtype == reg._normalize(A, mu, sigma).dtype == np.float32
+    images = A.reshape(1, 3, 4)
+    assert reg._shift(images, 1, 1, fill=0.0).dtype == np.float32
+    assert reg._flip(images).dtype == np.float32
+    np.testing.assert_array_equal(W, before_W)
+    np.testing.assert_array_equal(A, before_A)
