@@ -1,175 +1,140 @@
 r"""A scalar computation graph (计算图) with reverse-mode differentiation, micrograd-style.
 
-Mirrors notes 003 §2.5-2.6. Each :class:`Value` holds a number (``.data``), the gradient of
-the last output it was differentiated from (``.grad``), its inputs and the local derivative
-of itself with respect to each input. :meth:`Value.backward` visits the graph in reverse
+Mirrors notes 003 §2.5-2.6. A :class:`Value` holds a number (``.data``), the gradient of the
+last output it was differentiated from (``.grad``, 0.0 until then), its inputs and the local
+derivative of itself with respect to each input. ``backward()`` visits the graph in reverse
 topological order and applies the chain rule,
 :math:`\frac{dJ}{dx} = \sum_{\text{uses } u \text{ of } x} \frac{dJ}{du}\frac{du}{dx}`.
 
-Repeated ``backward()`` calls accumulate, as PyTorch's ``.grad`` does: each call adds
-:math:`dJ/dx` to every node's ``.grad``. Call :meth:`Value.zero_grad` (or build the graph
-anew) before differentiating again.
+Operators ``+ - * / **`` work with a Value on either side (``2 * x``, ``1 / x``, ``2 ** x``);
+``.exp()``, ``.log()`` and ``.tanh()`` are the elementary functions. Repeated ``backward()``
+calls accumulate, as PyTorch's ``.grad`` does: each call adds :math:`dJ/dx` to every node's
+``.grad``. Call ``zero_grad()`` (or build the graph anew) before differentiating again.
+
+Errors: ``Value(data)`` needs a finite real number (int, float or NumPy scalar; a bool, a
+string or None is a ``TypeError``, NaN or ±inf a ``ValueError``), and an operand that is
+neither a Value nor a real number makes Python raise its ``TypeError`` (unsupported
+operand). ``.log()`` of data <= 0, a negative base with a non-integer exponent and a base
+<= 0 with a Value exponent (whose derivative :math:`a^b \log a` needs :math:`a > 0`) raise
+``ValueError``; division by a Value with data 0.0 and 0.0 raised to a negative power raise
+``ZeroDivisionError``; a result beyond float64 (``.exp()`` beyond about 709.78) raises
+``OverflowError``.
 """
 
-from __future__ import annotations
-
-import math
-import numbers
-
-from dlnotes._validation import check_scalar
-
-__all__ = ["Value"]
+# No `from __future__ import annotations`: the class below must run pasted after
+# `import numpy as np` alone, so its annotations name it in quotes.
 
 
 # --8<-- [start:value]
-# --8<-- [start:node]
+import math
+import numbers
+
+
 class Value:
-    r"""A scalar node of a computation graph: a number, its gradient and how it was made.
+    """A scalar node of a computation graph: its number, its gradient and how it was made.
 
-    Parameters
-    ----------
-    data : float
-        The value of the node; a finite real number (int, float or NumPy scalar).
-
-    Attributes
-    ----------
-    data : float
-        The value, a Python float.
-    grad : float
-        :math:`dJ/d\,\text{self}` accumulated by :meth:`backward` calls (starts at 0.0).
-
-    Raises
-    ------
-    TypeError
-        If ``data`` (or an operand) is not a real number or a Value (bool is rejected too).
-    ValueError
-        If ``data`` is NaN or infinite; from ``.log()`` of data <= 0, from a negative base
-        with a non-integer exponent, or from a base <= 0 with a Value exponent (whose
-        derivative :math:`a^b \log a` needs :math:`a > 0`).
-    ZeroDivisionError
-        On division by a Value with data 0.0 or 0.0 raised to a negative power.
-    OverflowError
-        When a result does not fit in a float64 (``.exp()`` beyond about 709.78).
-
-    Notes
-    -----
-    Operators ``+ - * / **`` work with a Value on either side (``2 * x``, ``1 / x``,
-    ``2 ** x``); ``.exp()``, ``.log()`` and ``.tanh()`` are the elementary functions. Each
-    operation stores, for every input :math:`x`, the local derivative :math:`\partial
-    u/\partial x` of its output :math:`u`; :meth:`backward` multiplies them along every path.
-
-    Examples
-    --------
-    The computation graph of notes 003 §2.5, :math:`J = 3(a + bc)`:
-
-    >>> from dlnotes.autodiff import Value
     >>> a, b, c = Value(5.0), Value(3.0), Value(2.0)
-    >>> J = 3 * (a + b * c)
+    >>> J = 3 * (a + b * c)  # notes 003 §2.5: J = 3(a + bc)
     >>> J.backward()
     >>> print(J.data, a.grad, b.grad, c.grad)
     33.0 3.0 6.0 9.0
     """
 
-    def __init__(self, data: float, _inputs: tuple[tuple[Value, float], ...] = ()) -> None:
-        value = check_scalar(data, "data")
-        if not math.isfinite(value):
-            raise ValueError(f"data must be finite (got {value!r})")
-        self.data = value
+    def __init__(self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()) -> None:
+        if isinstance(data, bool) or not isinstance(data, numbers.Real):
+            raise TypeError(f"data must be a real number (got {type(data).__name__})")
+        if not math.isfinite(data):
+            what = "a real number" if math.isnan(data) else "finite"
+            raise ValueError(f"data must be {what} (got {float(data)!r})")
+        self.data = float(data)
         self.grad = 0.0
-        # (input, d self / d input) for each input of the operation that made this node
-        self._inputs = _inputs
+        self._inputs = _inputs  # (input, ∂self/∂input) for each input of the operation
 
     def __repr__(self) -> str:
         return f"Value(data={self.data!r}, grad={self.grad!r})"
-    # --8<-- [end:node]
 
-    # --8<-- [start:operators]
-    def __add__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+    def __add__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
         if o is None:
             return NotImplemented
         return Value(self.data + o.data, ((self, 1.0), (o, 1.0)))
 
-    def __mul__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+    def __mul__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
         if o is None:
             return NotImplemented
         return Value(self.data * o.data, ((self, o.data), (o, self.data)))
 
-    def __truediv__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+    def __truediv__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
         if o is None:
             return NotImplemented
         if o.data == 0.0:
             raise ZeroDivisionError(f"division by a Value with data 0.0 ({self.data!r} / 0.0)")
-        return Value(self.data / o.data, ((self, 1.0 / o.data), (o, -self.data / o.data**2)))
+        return Value(self.data / o.data, ((self, 1 / o.data), (o, -self.data / o.data**2)))
 
-    def __pow__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+    def __pow__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
         if o is None:
             return NotImplemented
-        if isinstance(other, Value) and self.data <= 0:
-            # d(a^b)/db = a^b·log a is defined for a > 0 only
-            raise ValueError(f"base must be > 0 when the exponent is a Value (got {self.data!r})")
-        out = _power(self.data, o.data)
-        d_exponent = out * math.log(self.data) if self.data > 0 else 0.0
-        return Value(out, ((self, _power_derivative(self.data, o.data)), (o, d_exponent)))
+        a, n = self.data, o.data
+        if isinstance(other, Value) and a <= 0:  # ∂(aⁿ)/∂n = aⁿ·log a needs a > 0
+            raise ValueError(f"base must be > 0 when the exponent is a Value (got {a!r})")
+        out = _power(a, n)
+        # ∂(aⁿ)/∂a = n·aⁿ⁻¹, with its limits at a = 0 (as PyTorch): 0 for n = 0, ∞ for 0 < n < 1
+        da = 0.0 if n == 0 else math.inf if a == 0 and n < 1 else n * _power(a, n - 1)
+        return Value(out, ((self, da), (o, out * math.log(a) if a > 0 else 0.0)))
 
-    def __neg__(self) -> Value:
+    def __neg__(self) -> "Value":
         return self * -1.0
 
-    def __sub__(self, other: Value | float) -> Value:
-        o = _as_value(other)
+    def __sub__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
         return NotImplemented if o is None else self + (-o)
 
-    def __radd__(self, other: float) -> Value:
+    def __radd__(self, other: float) -> "Value":
         return self + other
 
-    def __rmul__(self, other: float) -> Value:
+    def __rmul__(self, other: float) -> "Value":
         return self * other
 
-    def __rsub__(self, other: float) -> Value:
+    def __rsub__(self, other: float) -> "Value":
         return (-self) + other
 
-    def __rtruediv__(self, other: float) -> Value:
-        o = _as_value(other)
+    def __rtruediv__(self, other: float) -> "Value":
+        o = _operand(other)
         return NotImplemented if o is None else o / self
 
-    def __rpow__(self, other: float) -> Value:
-        o = _as_value(other)
+    def __rpow__(self, other: float) -> "Value":
+        o = _operand(other)
         return NotImplemented if o is None else o**self
-    # --8<-- [end:operators]
 
-    # --8<-- [start:functions]
-    def exp(self) -> Value:
-        r""":math:`e^x`, with derivative :math:`e^x`."""
+    def exp(self) -> "Value":
+        """eˣ, with derivative eˣ."""
         try:
             out = math.exp(self.data)
         except OverflowError:  # beyond log(largest float64) ≈ 709.78
             raise OverflowError(f"exp overflows float64 (got data {self.data!r})") from None
         return Value(out, ((self, out),))
 
-    def log(self) -> Value:
-        r""":math:`\ln x`, with derivative :math:`1/x`; needs ``data > 0``."""
+    def log(self) -> "Value":
+        """ln x, with derivative 1/x; needs data > 0."""
         if self.data <= 0:
             raise ValueError(f"log needs data > 0 (got {self.data!r})")
-        return Value(math.log(self.data), ((self, 1.0 / self.data),))
+        return Value(math.log(self.data), ((self, 1 / self.data),))
 
-    def tanh(self) -> Value:
-        r""":math:`\tanh x`, with derivative :math:`1 - \tanh^2 x` (notes 003 §3.8)."""
+    def tanh(self) -> "Value":
+        """tanh x, with derivative 1 − tanh² x (notes 003 §3.8)."""
         t = math.tanh(self.data)
-        return Value(t, ((self, 1.0 - t * t),))
-    # --8<-- [end:functions]
+        return Value(t, ((self, 1 - t * t),))
 
-    # --8<-- [start:backward]
     def backward(self) -> None:
-        r"""Add :math:`d\,\text{self}/dx` to ``x.grad`` for every node ``x`` of the graph.
+        """Add d self/dx to x.grad for every node x of the graph, by the chain rule.
 
-        The nodes are visited in reverse topological order, so a node's gradient is complete
-        (every use of it has contributed) before it is passed on to its inputs. Calling it
-        again adds the same amounts again (gradients accumulate, as in PyTorch).
+        The nodes are visited in reverse topological order, so that a node's gradient is
+        complete (every use of it has contributed) before it is passed on to its inputs.
         """
-        fresh: dict[Value, float] = {self: 1.0}  # this call's dJ/dnode, kept apart from .grad
+        fresh = {self: 1.0}  # this call's dJ/dnode, kept apart from the accumulated .grad
         for node in reversed(self._topological_order()):
             g = fresh.pop(node, 0.0)
             node.grad += g
@@ -177,15 +142,15 @@ class Value:
                 fresh[child] = fresh.get(child, 0.0) + g * local  # the chain rule
 
     def zero_grad(self) -> None:
-        """Set ``.grad`` to 0.0 on this node and every node it was computed from."""
+        """Set .grad to 0.0 on this node and on every node it was computed from."""
         for node in self._topological_order():
             node.grad = 0.0
 
-    def _topological_order(self) -> list[Value]:
-        """Every node reachable from ``self``, each after all of its inputs."""
+    def _topological_order(self) -> list["Value"]:
+        """Every node reachable from self, each after all of its inputs."""
         order: list[Value] = []
         seen: set[Value] = set()
-        stack: list[tuple[Value, bool]] = [(self, False)]
+        stack = [(self, False)]
         while stack:  # an explicit stack: deep graphs would overflow Python's recursion limit
             node, inputs_done = stack.pop()
             if inputs_done:
@@ -195,13 +160,14 @@ class Value:
                 stack.append((node, True))
                 stack.extend((child, False) for child, _ in node._inputs)
         return order
-    # --8<-- [end:backward]
-# --8<-- [end:value]
 
 
-# --8<-- [start:helpers]
-def _as_value(x: object) -> Value | None:
-    """A Value for a Value or a real number; None (so Python raises TypeError) otherwise."""
+def _operand(x: object) -> "Value | None":
+    """x as a Value; None (so that Python raises its TypeError) if x is not a real number.
+
+    >>> print(_operand(2), _operand("2"))
+    Value(data=2.0, grad=0.0) None
+    """
     if isinstance(x, Value):
         return x
     if isinstance(x, numbers.Real) and not isinstance(x, bool):
@@ -209,25 +175,21 @@ def _as_value(x: object) -> Value | None:
     return None
 
 
-def _power(base: float, exponent: float) -> float:
-    """``base ** exponent`` as a real float, or a ValueError naming what went wrong."""
-    if base == 0.0 and exponent < 0:
-        raise ZeroDivisionError(f"0.0 cannot be raised to a negative power (got {exponent!r})")
-    if base < 0 and not float(exponent).is_integer():
-        raise ValueError(
-            f"a negative base needs an integer exponent (got {base!r} ** {exponent!r})"
-        )
+def _power(a: float, n: float) -> float:
+    """aⁿ as a real float, or an error that says what went wrong.
+
+    >>> print(_power(2.0, 3.0), _power(-2.0, 2.0))
+    8.0 4.0
+    """
+    if a == 0 and n < 0:
+        raise ZeroDivisionError(f"0.0 cannot be raised to a negative power (got {n!r})")
+    if a < 0 and not float(n).is_integer():  # the power would be a complex number
+        raise ValueError(f"a negative base needs an integer exponent (got {a!r} ** {n!r})")
     try:
-        return float(base**exponent)
+        return float(a**n)
     except OverflowError:
-        raise OverflowError(f"{base!r} ** {exponent!r} overflows float64") from None
+        raise OverflowError(f"{a!r} ** {n!r} overflows float64") from None
+# --8<-- [end:value]
 
 
-def _power_derivative(base: float, n: float) -> float:
-    """d(base^n)/d(base) = n·base^(n−1), with its limits at base = 0 (as PyTorch)."""
-    if n == 0.0:
-        return 0.0
-    if base == 0.0 and n < 1.0:
-        return math.inf  # the slope of x^n at 0 for 0 < n < 1 (n < 0 already failed forward)
-    return n * _power(base, n - 1.0)
-# --8<-- [end:helpers]
+__all__ = ["Value"]

@@ -15,22 +15,52 @@ Gradient convention (the notes'): ``dZ`` and ``dA`` are per-example gradients, c
 
 from __future__ import annotations
 
+# --8<-- [start:imports]
 from typing import NamedTuple
 
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import as_float_array, check_choice, check_ndim
 from dlnotes.activations import (
-    leaky_relu,
-    leaky_relu_grad,
-    relu,
-    relu_grad,
-    sigmoid,
-    sigmoid_grad,
-    softmax,
-    tanh,
-    tanh_grad,
+    _leaky_relu,
+    _leaky_relu_grad,
+    _relu,
+    _relu_grad,
+    _sigmoid,
+    _sigmoid_grad,
+    _softmax,
+    _tanh,
+    _tanh_grad,
 )
+
+# The references: what the chapter shows. Plain NumPy on arrays already checked.
+
+# --8<-- [start:caches]
+class LinearCache(NamedTuple):
+    """What linear_backward needs: the layer's input A[l−1] and its parameters W[l], b[l].
+
+    >>> print(LinearCache(np.ones((2, 3)), np.ones((1, 2)), np.zeros((1, 1))).A_prev.shape)
+    (2, 3)
+    """
+
+    A_prev: np.ndarray
+    W: np.ndarray
+    b: np.ndarray
+
+
+class ActivationCache(NamedTuple):
+    """What linear_activation_backward needs: the linear cache, Z[l] and the name of g[l].
+
+    >>> print(ActivationCache(LinearCache(None, None, None), np.zeros((1, 3)), "relu").activation)
+    relu
+    """
+
+    linear: LinearCache
+    Z: np.ndarray
+    activation: str
+# --8<-- [end:caches]
+
 
 __all__ = [
     "ACTIVATIONS",
@@ -49,25 +79,122 @@ __all__ = [
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "linear", "softmax")
 
 
-# --8<-- [start:caches]
-class LinearCache(NamedTuple):
-    """What :func:`linear_backward` needs: the layer's input and parameters."""
-
-    A_prev: np.ndarray
-    W: np.ndarray
-    b: np.ndarray
-
-
-class ActivationCache(NamedTuple):
-    """What :func:`linear_activation_backward` needs: the linear cache, Z and g's name."""
-
-    linear: LinearCache
-    Z: np.ndarray
-    activation: str
-# --8<-- [end:caches]
-
-
 # --8<-- [start:linear_forward]
+def _linear_forward(
+    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, LinearCache]:
+    """Z[l] = W[l]·A[l−1] + b[l], b broadcast over the m columns (notes 003 §4.2).
+
+    >>> Z, cache = _linear_forward(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, -1.0]]),
+    ...                            np.array([[0.5]]))
+    >>> print(Z)
+    [[-1.5 -1.5]]
+    """
+    Z = W @ A_prev + b
+    return Z, LinearCache(A_prev, W, b)
+# --8<-- [end:linear_forward]
+
+
+# --8<-- [start:linear_backward]
+def _linear_backward(
+    dZ: np.ndarray, cache: LinearCache
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """dW = (1/m)·dZ·A[l−1]ᵀ, db = (1/m)·Σ_i dZ⁽ⁱ⁾, dA[l−1] = W[l]ᵀ·dZ (notes 003 §4.2).
+
+    >>> cache = LinearCache(np.array([[1.0, 3.0]]), np.array([[2.0]]), np.array([[0.0]]))
+    >>> dA_prev, dW, db = _linear_backward(np.array([[1.0, 1.0]]), cache)
+    >>> print(dA_prev, dW, db)
+    [[2. 2.]] [[2.]] [[1.]]
+    """
+    A_prev, W, _ = cache
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = W.T @ dZ
+    return dA_prev, dW, db
+# --8<-- [end:linear_backward]
+
+
+# --8<-- [start:activation_forward]
+def _activation_forward(Z: np.ndarray, activation: str) -> np.ndarray:
+    """A = g(Z) for the g named by activation (softmax over axis 0; leaky ReLU: slope 0.01).
+
+    >>> print(_activation_forward(np.array([[-2.0, 0.0, 3.0]]), "relu"))
+    [[0. 0. 3.]]
+    """
+    if activation == "relu":
+        return _relu(Z)
+    if activation == "tanh":
+        return _tanh(Z)
+    if activation == "sigmoid":
+        return _sigmoid(Z)
+    if activation == "leaky_relu":
+        return _leaky_relu(Z, 0.01)
+    if activation == "softmax":
+        return _softmax(Z, axis=0)
+    return Z.copy()  # "linear": the identity
+# --8<-- [end:activation_forward]
+
+
+# --8<-- [start:activation_backward]
+def _activation_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
+    """dZ = dA * g'(Z), elementwise (notes 003 §4.2 step [1]); softmax: A ⊙ (dA − Σ_k A_k·dA_k).
+
+    >>> print(_activation_backward(np.ones((1, 3)), np.array([[-2.0, 0.0, 3.0]]), "relu"))
+    [[0. 0. 1.]]
+    """
+    if activation == "relu":
+        return dA * _relu_grad(Z)
+    if activation == "tanh":
+        return dA * _tanh_grad(Z)
+    if activation == "sigmoid":
+        return dA * _sigmoid_grad(Z)
+    if activation == "leaky_relu":
+        return dA * _leaky_relu_grad(Z, 0.01)
+    if activation == "softmax":  # softmax mixes the units of a column: its Jacobian times dA
+        A = _softmax(Z, axis=0)
+        return A * (dA - np.sum(A * dA, axis=0, keepdims=True))
+    return dA.copy()  # "linear": g' = 1
+# --8<-- [end:activation_backward]
+
+
+# --8<-- [start:linear_activation_forward]
+def _linear_activation_forward(
+    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, activation: str
+) -> tuple[np.ndarray, ActivationCache]:
+    """One layer's forward block: Z[l] = W[l]·A[l−1] + b[l], A[l] = g[l](Z[l]) (notes 003 §4.5).
+
+    >>> A, cache = _linear_activation_forward(np.array([[1.0, -1.0]]), np.array([[2.0]]),
+    ...                                       np.array([[0.0]]), "relu")
+    >>> print(A, cache.Z)
+    [[2. 0.]] [[ 2. -2.]]
+    """
+    Z, linear_cache = _linear_forward(A_prev, W, b)
+    return _activation_forward(Z, activation), ActivationCache(linear_cache, Z, activation)
+# --8<-- [end:linear_activation_forward]
+
+
+# --8<-- [start:linear_activation_backward]
+def _linear_activation_backward(
+    dA: np.ndarray, cache: ActivationCache
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One layer's backward block: dZ[l] = dA[l] * g[l]'(Z[l]), then dA[l−1], dW[l], db[l].
+
+    >>> A, cache = _linear_activation_forward(np.array([[1.0, -1.0]]), np.array([[2.0]]),
+    ...                                       np.array([[0.0]]), "relu")
+    >>> dA_prev, dW, db = _linear_activation_backward(np.ones((1, 2)), cache)
+    >>> print(dA_prev, dW, db)
+    [[2. 0.]] [[0.5]] [[0.5]]
+    """
+    dZ = _activation_backward(dA, cache.Z, cache.activation)
+    return _linear_backward(dZ, cache.linear)
+# --8<-- [end:linear_activation_backward]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
+
+
 def linear_forward(
     A_prev: np.ndarray, W: np.ndarray, b: np.ndarray
 ) -> tuple[np.ndarray, LinearCache]:
@@ -124,13 +251,9 @@ def linear_forward(
         )
     if b_arr.shape != (W_arr.shape[0], 1):
         raise ValueError(f"b must have shape (n[l], 1) = {(W_arr.shape[0], 1)} (got {b_arr.shape})")
-    Z = W_arr @ A
-    Z += b_arr  # in place: no second (n[l], m) array
-    return Z, LinearCache(A, W_arr, b_arr)
-# --8<-- [end:linear_forward]
+    return _linear_forward(A, W_arr, b_arr)
 
 
-# --8<-- [start:linear_backward]
 def linear_backward(
     dZ: np.ndarray, cache: LinearCache
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -181,21 +304,14 @@ def linear_backward(
     >>> print(dA_prev, dW, db)
     [[2. 2.]] [[2.]] [[1.]]
     """
-    A_prev, W, _ = _linear_cache(cache)
+    A_prev, W, b = _linear_cache(cache)
     dZ_arr = as_float_array(dZ, "dZ")
     expected = (W.shape[0], A_prev.shape[1])
     if dZ_arr.shape != expected:
         raise ValueError(f"dZ must have shape (n[l], m) = {expected} (got {dZ_arr.shape})")
-    m = A_prev.shape[1]
-    dW = dZ_arr @ A_prev.T
-    dW /= m  # in place: no second (n[l], n[l-1]) array
-    db = np.sum(dZ_arr, axis=1, keepdims=True) / m
-    dA_prev = W.T @ dZ_arr
-    return dA_prev, dW, db
-# --8<-- [end:linear_backward]
+    return _linear_backward(dZ_arr, LinearCache(A_prev, W, b))
 
 
-# --8<-- [start:activation_forward]
 def activation_forward(Z: np.ndarray, activation: str) -> np.ndarray:
     r"""The activation :math:`A = g(Z)` by name (the output layer's softmax is over axis 0).
 
@@ -229,22 +345,9 @@ def activation_forward(Z: np.ndarray, activation: str) -> np.ndarray:
     [[0. 0. 3.]]
     """
     name = check_choice(activation, "activation", ACTIVATIONS)
-    Z_arr = as_float_array(Z, "Z")
-    if name == "relu":
-        return relu(Z_arr)
-    if name == "tanh":
-        return tanh(Z_arr)
-    if name == "sigmoid":
-        return sigmoid(Z_arr)
-    if name == "leaky_relu":
-        return leaky_relu(Z_arr)
-    if name == "softmax":
-        return softmax(Z_arr, axis=0)
-    return Z_arr.copy()  # "linear"
-# --8<-- [end:activation_forward]
+    return _activation_forward(as_float_array(Z, "Z"), name)
 
 
-# --8<-- [start:activation_backward]
 def activation_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.ndarray:
     r"""Backward through :math:`A = g(Z)`: :math:`dZ = dA \odot g'(Z)` (softmax: its Jacobian).
 
@@ -288,22 +391,9 @@ def activation_backward(dA: np.ndarray, Z: np.ndarray, activation: str) -> np.nd
     dA_arr = as_float_array(dA, "dA")
     if dA_arr.shape != Z_arr.shape:
         raise ValueError(f"dA must have the shape of Z {Z_arr.shape} (got {dA_arr.shape})")
-    if name == "softmax":
-        A = softmax(Z_arr, axis=0)
-        return A * (dA_arr - np.sum(A * dA_arr, axis=0, keepdims=True))
-    if name == "relu":
-        return dA_arr * relu_grad(Z_arr)
-    if name == "tanh":
-        return dA_arr * tanh_grad(Z_arr)
-    if name == "sigmoid":
-        return dA_arr * sigmoid_grad(Z_arr)
-    if name == "leaky_relu":
-        return dA_arr * leaky_relu_grad(Z_arr)
-    return dA_arr.copy()  # "linear"
-# --8<-- [end:activation_backward]
+    return _activation_backward(dA_arr, Z_arr, name)
 
 
-# --8<-- [start:linear_activation]
 def linear_activation_forward(
     A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, activation: str
 ) -> tuple[np.ndarray, ActivationCache]:
@@ -342,8 +432,8 @@ def linear_activation_forward(
     [[2. 0.]] [[ 2. -2.]]
     """
     name = check_choice(activation, "activation", ACTIVATIONS)
-    Z, linear_cache = linear_forward(A_prev, W, b)
-    return activation_forward(Z, name), ActivationCache(linear_cache, Z, name)
+    _, linear_cache = linear_forward(A_prev, W, b)  # checks the arrays
+    return _linear_activation_forward(*linear_cache, name)
 
 
 def linear_activation_backward(
@@ -396,12 +486,10 @@ def linear_activation_backward(
     linear_cache, Z, activation = cache
     dZ = activation_backward(dA, Z, activation)
     return linear_backward(dZ, linear_cache)
-# --8<-- [end:linear_activation]
 
 
-# --8<-- [start:helpers]
-def _matrix(x: object, name: str, *, finite: bool = True) -> np.ndarray:
-    arr = as_float_array(x, name, finite=finite)
+def _matrix(x: object, name: str) -> np.ndarray:
+    arr = as_float_array(x, name)
     check_ndim(arr, name, 2)
     return arr
 
@@ -411,10 +499,5 @@ def _linear_cache(cache: object) -> LinearCache:
         raise TypeError(
             f"cache must be the (A_prev, W, b) tuple of linear_forward (got {type(cache).__name__})"
         )
-    # linear_forward's own cache holds arrays it has checked: no second pass over them
-    finite = not isinstance(cache, LinearCache)
-    A_prev, W, b = (
-        _matrix(x, n, finite=finite) for x, n in zip(cache, ("A_prev", "W", "b"), strict=True)
-    )
+    A_prev, W, b = (_matrix(x, n) for x, n in zip(cache, ("A_prev", "W", "b"), strict=True))
     return LinearCache(A_prev, W, b)
-# --8<-- [end:helpers]

@@ -7,13 +7,77 @@ the labels ``Y`` are (1, m) of 0/1.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from dlnotes._validation import as_float_array, check_int, check_ndim, check_scalar
-from dlnotes.activations import sigmoid
+from dlnotes.activations import _sigmoid
+from dlnotes.losses import _binary_cross_entropy_with_logits
 
 __all__ = ["optimize", "predict", "propagate"]
 
+
+# The references: what the chapter shows. Plain NumPy on arrays already checked.
+
+# --8<-- [start:propagate]
+def _propagate(
+    w: np.ndarray, b: float, X: np.ndarray, Y: np.ndarray
+) -> tuple[dict[str, Any], float]:
+    """Z = wᵀX + b, A = σ(Z), J, dZ = A − Y, dw = (1/m)·X·dZᵀ, db = (1/m)·Σ dz (notes 003 §2.11).
+
+    >>> X, Y = np.array([[1.0, 2.0, -1.0], [3.0, 4.0, -3.2]]), np.array([[1.0, 0.0, 1.0]])
+    >>> grads, cost = _propagate(np.array([[1.0], [2.0]]), 2.0, X, Y)
+    >>> print(grads["w"].ravel().round(4), f"{grads['b']:.4f} {cost:.4f}")
+    [0.9985 2.3951] 0.0015 5.8015
+    """
+    m = X.shape[1]
+    Z = w.T @ X + b
+    A = _sigmoid(Z)
+    # J from the logits, mean of log(1 + e^z) − y·z: finite where σ(z) rounds to 0 or 1
+    cost = float(np.mean(_binary_cross_entropy_with_logits(Z, Y)))
+    dZ = A - Y
+    dw = X @ dZ.T / m
+    db = float(np.sum(dZ)) / m
+    return {"w": dw, "b": db}, cost
+# --8<-- [end:propagate]
+
+
+# --8<-- [start:optimize]
+def _optimize(
+    w: np.ndarray, b: float, X: np.ndarray, Y: np.ndarray, *,
+    num_iterations: int, learning_rate: float,
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """w := w − α·dw, b := b − α·db, num_iterations times; J before each step (notes 003 §2.4).
+
+    >>> X, Y = np.array([[-2.0, -1.0, 1.0, 2.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])
+    >>> w, b, costs = _optimize(np.zeros((1, 1)), 0.0, X, Y, num_iterations=100, learning_rate=0.5)
+    >>> print(f"{costs[0]:.4f} {costs[-1]:.4f}")
+    0.6931 0.0176
+    """
+    costs = []
+    for _ in range(num_iterations):
+        grads, cost = _propagate(w, b, X, Y)
+        w = w - learning_rate * grads["w"]
+        b = b - learning_rate * grads["b"]
+        costs.append(cost)
+    return w, b, np.array(costs)
+# --8<-- [end:optimize]
+
+
+# --8<-- [start:predict]
+def _predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
+    """ŷ = 1 where σ(wᵀx + b) > 0.5, else 0, in the dtype of A (notes 003 §2.11).
+
+    >>> print(_predict(np.array([[1.0]]), -0.5, np.array([[0.0, 0.4, 0.6, 2.0]])))
+    [[0. 0. 1. 1.]]
+    """
+    A = _sigmoid(w.T @ X + b)
+    return (A > 0.5).astype(A.dtype)
+# --8<-- [end:predict]
+
+
+# The public functions: validate at the boundary, then call the reference.
 
 def _inputs(w: object, b: object, X: object) -> tuple[np.ndarray, float, np.ndarray]:
     X_arr = as_float_array(X, "X")
@@ -41,7 +105,6 @@ def _labels(Y: object, m: int) -> np.ndarray:
     return Y_arr
 
 
-# --8<-- [start:propagate]
 def propagate(
     w: np.ndarray, b: float, X: np.ndarray, Y: np.ndarray
 ) -> tuple[dict[str, np.ndarray | float], float]:
@@ -100,18 +163,9 @@ def propagate(
     [0.9985 2.3951] 0.0015 5.8015
     """
     w_arr, b_val, X_arr = _inputs(w, b, X)
-    m = X_arr.shape[1]
-    Y_arr = _labels(Y, m)
-    Z = w_arr.T @ X_arr + b_val
-    A = sigmoid(Z)
-    cost = float(np.mean(np.logaddexp(0.0, Z) - Y_arr * Z))  # log(1 + e^z) without overflow
-    dZ = A - Y_arr
-    grads: dict[str, np.ndarray | float] = {"w": X_arr @ dZ.T / m, "b": float(np.mean(dZ))}
-    return grads, cost
-# --8<-- [end:propagate]
+    return _propagate(w_arr, b_val, X_arr, _labels(Y, X_arr.shape[1]))
 
 
-# --8<-- [start:optimize]
 def optimize(
     w: np.ndarray,
     b: float,
@@ -169,16 +223,10 @@ def optimize(
     n = check_int(num_iterations, "num_iterations", low=1)
     lr = check_scalar(learning_rate, "learning_rate", low=0.0, low_inclusive=False)
     w_arr, b_val, X_arr = _inputs(w, b, X)
-    costs = np.empty(n)
-    for step in range(n):
-        grads, costs[step] = propagate(w_arr, b_val, X_arr, Y)
-        w_arr = w_arr - lr * grads["w"]
-        b_val = b_val - lr * float(grads["b"])
-    return w_arr, b_val, costs
-# --8<-- [end:optimize]
+    Y_arr = _labels(Y, X_arr.shape[1])
+    return _optimize(w_arr, b_val, X_arr, Y_arr, num_iterations=n, learning_rate=lr)
 
 
-# --8<-- [start:predict]
 def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
     r"""Predicted labels: 1 where :math:`\sigma(w^T x + b) > 0.5`, else 0.
 
@@ -209,7 +257,4 @@ def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
     >>> print(predict(np.array([[1.0]]), -0.5, np.array([[0.0, 0.4, 0.6, 2.0]])))
     [[0. 0. 1. 1.]]
     """
-    w_arr, b_val, X_arr = _inputs(w, b, X)
-    A = sigmoid(w_arr.T @ X_arr + b_val)
-    return (A > 0.5).astype(A.dtype)
-# --8<-- [end:predict]
+    return _predict(*_inputs(w, b, X))

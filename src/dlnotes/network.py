@@ -1,4 +1,4 @@
-r"""An L-layer dense network: forward pass, cost, backward pass and predictions.
+r"""An L-layer dense network: forward pass, cost, backward pass, predictions and training.
 
 Mirrors notes 003 §3.9 and §4.1-4.5 (with 002's shape list), and carries the hooks the
 regularization chapter uses: the L2 term (notes 000 §1.4) and inverted dropout (000 §1.6).
@@ -9,16 +9,23 @@ Parameters are a dict ``{"W1": ..., "b1": ..., ..., "WL": ..., "bL": ...}`` with
 Layers 1 … L−1 (hidden) share one activation; layer L (output) is a sigmoid (binary, or
 independent 0/1 outputs) or a softmax over axis 0 (one-hot labels), each paired with its
 cross-entropy cost so that the output layer's backward pass is :math:`dZ^{[L]} = A^{[L]} - Y`.
+
+Each public function checks its arguments and calls its reference, the private function of the
+same name with a leading underscore (``_model_forward`` for ``model_forward``): plain NumPy on
+checked arrays, composed of the references of ``dlnotes.layers``, ``dlnotes.activations``,
+``dlnotes.regularization``, ``dlnotes.losses`` and ``dlnotes.information``. ``train`` checks
+its arguments once and then runs the references at every step.
 """
 
 from __future__ import annotations
 
-import functools
-import math
 import numbers
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple, Protocol, cast
 
+# --8<-- [start:imports]
+from typing import Any, NamedTuple
+
+# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import (
@@ -30,10 +37,25 @@ from dlnotes._validation import (
     check_same_shape,
     check_scalar,
 )
-from dlnotes.data import random_mini_batches
+from dlnotes.information import _cross_entropy
 from dlnotes.initializers import initialize_parameters
-from dlnotes.layers import ActivationCache, LinearCache
-from dlnotes.regularization import dropout_backward, dropout_forward, l2_penalty, l2_penalty_grad
+from dlnotes.layers import (
+    ActivationCache,
+    _linear_activation_backward,
+    _linear_activation_forward,
+    _linear_backward,
+)
+from dlnotes.losses import (
+    _binary_cross_entropy,
+    _binary_cross_entropy_with_logits,
+    _softmax_cross_entropy,
+)
+from dlnotes.regularization import (
+    _dropout_backward,
+    _dropout_forward,
+    _l2_penalty,
+    _l2_penalty_grad,
+)
 
 __all__ = [
     "HIDDEN_ACTIVATIONS",
@@ -51,98 +73,189 @@ HIDDEN_ACTIVATIONS = ("relu", "tanh", "sigmoid", "leaky_relu", "linear")
 OUTPUT_ACTIVATIONS = ("sigmoid", "softmax")
 
 
-# --8<-- [start:helpers]
+# The references: what the chapter shows. Plain NumPy on arrays already checked.
+
+# --8<-- [start:layer_cache]
 class LayerCache(NamedTuple):
-    """One layer's cache: the layer's own cache and its dropout mask (None: no dropout)."""
+    """One layer's cache in the network: the layer's own cache, its dropout mask and keep_prob.
+
+    >>> print(LayerCache(None, None, 1.0).mask)  # mask None: no dropout on this layer
+    None
+    """
 
     layer: ActivationCache
     mask: np.ndarray | None
     keep_prob: float
-
-
-def _layers(params: object, n_x: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """[(W1, b1), …, (WL, bL)] after checking keys and the shape chain of notes 003 §4.3."""
-    if not isinstance(params, Mapping):
-        raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
-    L = len(params) // 2
-    if L < 1 or params.keys() != _layer_keys(L):
-        raise ValueError(
-            f"params must have the keys W1, b1, …, WL, bL (got {sorted(map(str, params))})"
-        )
-    layers, n_prev = [], n_x
-    for k in range(1, L + 1):
-        W = _float_array(params[f"W{k}"], f"params['W{k}']", finite=False)
-        b = _float_array(params[f"b{k}"], f"params['b{k}']", finite=False)
-        if W.ndim != 2 or W.shape[1] != n_prev:
-            raise ValueError(
-                f"params['W{k}'] must have shape (n[{k}], n[{k - 1}]) with n[{k - 1}] = {n_prev} "
-                f"(got {W.shape})"
-            )
-        if b.shape != (W.shape[0], 1):
-            raise ValueError(f"params['b{k}'] must have shape {(W.shape[0], 1)} (got {b.shape})")
-        layers.append((W, b))
-        n_prev = W.shape[0]
-    arrays = [a for layer in layers for a in layer]
-    base = arrays[0].base
-    # What an optimizer's update returns for a small network: views that tile one vector,
-    # checked in one call (a NaN in a view is in the vector; the check below names the array)
-    packed = (
-        isinstance(base, np.ndarray)
-        and all(a.base is base for a in arrays)
-        and base.size == sum(a.size for a in arrays)
-    )
-    if not (packed and np.isfinite(cast(np.ndarray, base)).all()):
-        for k, (W, b) in enumerate(layers, start=1):
-            as_float_array(W, f"params['W{k}']")
-            as_float_array(b, f"params['b{k}']")
-    return layers
-
-
-@functools.cache
-def _layer_keys(L: int) -> frozenset[str]:
-    return frozenset(f"{p}{k}" for k in range(1, L + 1) for p in "Wb")
-
-
-def _float_array(x: Any, name: str, *, finite: bool = True) -> np.ndarray:
-    """as_float_array(x, name, finite=finite), letting a float64/float32 ndarray (the usual
-    case) through without the conversion steps: a training loop calls this for every array,
-    every step."""
-    plain = type(x) is np.ndarray and x.dtype.char in "fd" and x.dtype.isnative and x.size
-    if plain and (not finite or np.isfinite(x).all()):
-        return cast(np.ndarray, x)
-    return as_float_array(x, name, finite=finite)  # converts, or raises naming the argument
-
-
-def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
-    """One keep probability per hidden layer, each in (0, 1]."""
-    if isinstance(keep_prob, numbers.Real) and not isinstance(keep_prob, bool):
-        p = check_scalar(keep_prob, "keep_prob", low=0.0, high=1.0, low_inclusive=False)
-        return [p] * n_hidden
-    if isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
-        values = list(keep_prob)
-        if len(values) != n_hidden:
-            raise ValueError(
-                f"keep_prob must have one value per hidden layer, L - 1 = {n_hidden} "
-                f"(got {len(values)})"
-            )
-    else:
-        raise TypeError(
-            f"keep_prob must be a float or a sequence of floats (got {type(keep_prob).__name__})"
-        )
-    return [
-        check_scalar(v, f"keep_prob[{i}]", low=0.0, high=1.0, low_inclusive=False)
-        for i, v in enumerate(values)
-    ]
-
-
-def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """x·log(y) with 0·log(y) = 0 and x·log(0) = −inf for x > 0, without a warning."""
-    log_y = np.log(np.where(y > 0, y, 1.0))  # log only where it is defined
-    return np.where(x > 0, np.where(y > 0, x * log_y, -np.inf), 0.0)
-# --8<-- [end:helpers]
+# --8<-- [end:layer_cache]
 
 
 # --8<-- [start:model_forward]
+def _model_forward(
+    X: np.ndarray, params: dict[str, np.ndarray], *, hidden: str = "relu",
+    output: str = "sigmoid", keep_prob: float | list[float] = 1.0,
+    rng: np.random.Generator | None = None,
+) -> tuple[np.ndarray, list[LayerCache]]:
+    """A[l] = g[l](W[l]·A[l−1] + b[l]) for l = 1 … L, dropout on the hidden layers (003 §4.2).
+
+    >>> params = {"W1": np.array([[1.0], [-1.0]]), "b1": np.zeros((2, 1)),
+    ...           "W2": np.array([[1.0, 1.0]]), "b2": np.zeros((1, 1))}
+    >>> AL, caches = _model_forward(np.array([[0.0, 2.0]]), params)  # a[1] = relu(±x)
+    >>> print(AL.round(4), len(caches))
+    [[0.5    0.8808]] 2
+    """
+    L = len(params) // 2
+    keep = [keep_prob] * (L - 1) if isinstance(keep_prob, float | int) else list(keep_prob)
+    A, caches = X, []
+    for k in range(1, L):
+        A, cache = _linear_activation_forward(A, params[f"W{k}"], params[f"b{k}"], hidden)
+        mask = None
+        if keep[k - 1] < 1:  # inverted dropout (notes 000 §1.6)
+            A, mask = _dropout_forward(A, keep[k - 1], rng)  # type: ignore[arg-type]
+        caches.append(LayerCache(cache, mask, keep[k - 1]))
+    AL, cache = _linear_activation_forward(A, params[f"W{L}"], params[f"b{L}"], output)
+    caches.append(LayerCache(cache, None, 1.0))
+    return AL, caches
+# --8<-- [end:model_forward]
+
+
+# --8<-- [start:model_backward]
+def _model_backward(
+    AL: np.ndarray, Y: np.ndarray, caches: list[LayerCache], *, lambd: float = 0.0
+) -> dict[str, np.ndarray]:
+    """dZ[L] = A[L] − Y, then dA[l] → dropout → dZ[l] → dW[l], db[l] for l = L−1 … 1 (003 §4.2).
+
+    >>> params = {"W1": np.array([[2.0]]), "b1": np.zeros((1, 1))}
+    >>> AL, caches = _model_forward(np.array([[1.0, -1.0]]), params)
+    >>> grads = _model_backward(AL, np.array([[1.0, 1.0]]), caches)
+    >>> print(grads["W1"].round(4), grads["b1"].round(4))
+    [[0.3808]] [[-0.5]]
+    """
+    L, m = len(caches), AL.shape[1]
+    grads = {}
+    # sigmoid or softmax with its cross-entropy: dZ[L] = A[L] − Y, never a division by A[L]
+    dZ = AL - Y
+    dA, grads[f"W{L}"], grads[f"b{L}"] = _linear_backward(dZ, caches[L - 1].layer.linear)
+    for k in range(L - 1, 0, -1):
+        cache = caches[k - 1]
+        if cache.mask is not None:  # the same mask as the forward pass
+            dA = _dropout_backward(dA, cache.mask, cache.keep_prob)
+        dA, grads[f"W{k}"], grads[f"b{k}"] = _linear_activation_backward(dA, cache.layer)
+    if lambd > 0:  # the L2 term adds λ/m·W[l] to each dW[l] (notes 000 §1.4)
+        weights = {f"W{k}": caches[k - 1].layer.linear.W for k in range(1, L + 1)}
+        for key, dW_l2 in _l2_penalty_grad(weights, lambd, m).items():
+            grads[key] = grads[key] + dW_l2
+    return {key: grads[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
+# --8<-- [end:model_backward]
+
+
+# --8<-- [start:compute_cost]
+def _compute_cost(
+    AL: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray] | None = None,
+    lambd: float = 0.0, *, output: str = "sigmoid",
+) -> float:
+    """J = (1/m)·Σ_i L(a⁽ⁱ⁾, y⁽ⁱ⁾) + λ/(2m)·Σ_l ‖W[l]‖²_F, L the cross-entropy (003 §2.3, 000 §1.4).
+
+    >>> print(f"{_compute_cost(np.array([[0.8, 0.9, 0.4]]), np.array([[1.0, 1.0, 0.0]])):.4f}")
+    0.2798
+    """
+    m = AL.shape[1]
+    if output == "sigmoid":  # every output unit is a binary classifier
+        losses = _binary_cross_entropy(AL, Y)
+    else:  # softmax: H(y, a) = −Σ_k y_k·log a_k per example
+        losses = _cross_entropy(Y, AL, axis=0)
+    cost = float(np.sum(losses)) / m
+    if params is not None and lambd > 0:  # the L2 term (notes 000 §1.4)
+        cost += _l2_penalty(params, lambd, m)
+    return cost
+# --8<-- [end:compute_cost]
+
+
+# --8<-- [start:compute_cost_from_logits]
+def _compute_cost_from_logits(
+    ZL: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray] | None = None,
+    lambd: float = 0.0, *, output: str = "sigmoid",
+) -> float:
+    """The J of _compute_cost from the logits Z[L]: finite where A[L] rounds to 0 or 1.
+
+    >>> ZL, Y = np.array([[2.0, -1.0, 800.0]]), np.array([[1.0, 0.0, 0.0]])
+    >>> print(f"{_compute_cost_from_logits(ZL, Y):.4f}")  # the third example costs 800
+    266.8134
+    """
+    m = ZL.shape[1]
+    if output == "sigmoid":
+        losses = _binary_cross_entropy_with_logits(ZL, Y)
+    else:
+        losses = _softmax_cross_entropy(ZL, Y, axis=0)
+    cost = float(np.sum(losses)) / m
+    if params is not None and lambd > 0:  # the L2 term (notes 000 §1.4)
+        cost += _l2_penalty(params, lambd, m)
+    return cost
+# --8<-- [end:compute_cost_from_logits]
+
+
+# --8<-- [start:predict]
+def _predict(
+    X: np.ndarray, params: dict[str, np.ndarray], *, hidden: str = "relu",
+    output: str = "sigmoid",
+) -> np.ndarray:
+    """ŷ = 1 where a[L] > 0.5, else 0; softmax: the one-hot column of the likeliest class.
+
+    >>> params = {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])}
+    >>> print(_predict(np.array([[-2.0, 0.0, 3.0]]), params))
+    [[0. 0. 1.]]
+    """
+    AL, _ = _model_forward(X, params, hidden=hidden, output=output)  # no dropout
+    if output == "softmax":
+        return (np.arange(AL.shape[0])[:, None] == np.argmax(AL, axis=0)).astype(AL.dtype)
+    return (AL > 0.5).astype(AL.dtype)
+# --8<-- [end:predict]
+
+
+# --8<-- [start:train]
+def _train(
+    X: np.ndarray, Y: np.ndarray, params: dict[str, np.ndarray], optimizer: Any, *,
+    num_epochs: int, rng: np.random.Generator, batch_size: int | None = None,
+    lambd: float = 0.0, keep_prob: float | list[float] = 1.0, hidden: str = "relu",
+    output: str = "sigmoid", record_every: int = 100,
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Batch or mini-batch gradient descent from params with any optimizer (notes 004 §2.1).
+
+    >>> class GD:  # θ ← θ − α·dθ, with the init/update pair of an optimizer
+    ...     def init(self, params): return None
+    ...     def update(self, params, grads, state):
+    ...         return {k: params[k] - 0.5 * grads[k] for k in params}, state
+    >>> X, Y = np.array([[-2.0, -1.0, 1.0, 2.0]]), np.array([[0.0, 0.0, 1.0, 1.0]])
+    >>> params = {"W1": np.zeros((1, 1)), "b1": np.zeros((1, 1))}
+    >>> params, costs = _train(X, Y, params, GD(), num_epochs=100, rng=None, record_every=50)
+    >>> print(costs.round(4))
+    [0.6931 0.0321]
+    """
+    state, costs, m = optimizer.init(params), [], X.shape[1]
+    for epoch in range(num_epochs):
+        batches = [(X, Y)]
+        if batch_size is not None:  # shuffle, then partition (notes 004 §2.1, mini-batch)
+            order = rng.permutation(m)
+            X_s, Y_s = X[:, order], Y[:, order]
+            batches = [(X_s[:, k:k + batch_size], Y_s[:, k:k + batch_size])
+                       for k in range(0, m, batch_size)]
+        total = 0.0
+        for X_t, Y_t in batches:
+            AL, caches = _model_forward(X_t, params, hidden=hidden, output=output,
+                                        keep_prob=keep_prob, rng=rng)
+            if epoch % record_every == 0:  # J{t} from the logits: finite where A[L] is 0 or 1
+                J_t = _compute_cost_from_logits(caches[-1].layer.Z, Y_t, params, lambd,
+                                                output=output)
+                total += Y_t.shape[1] * J_t
+            grads = _model_backward(AL, Y_t, caches, lambd=lambd)
+            params, state = optimizer.update(params, grads, state)
+        if epoch % record_every == 0:
+            costs.append(total / m)
+    return params, np.array(costs)
+# --8<-- [end:train]
+
+
+# The public functions: validate at the boundary, then call the reference.
+
 def model_forward(
     X: np.ndarray,
     params: Mapping[str, np.ndarray],
@@ -212,20 +325,19 @@ def model_forward(
     >>> print(AL.shape, len(caches), bool(((AL > 0) & (AL < 1)).all()))
     (1, 5) 2 True
     """
-    X_arr = _float_array(X, "X")
+    X_arr = as_float_array(X, "X")
     check_ndim(X_arr, "X", 2)
-    layers = _layers(params, X_arr.shape[0])
+    checked = _params(params, X_arr.shape[0])
     hidden_g = check_choice(hidden, "hidden", HIDDEN_ACTIVATIONS)
     output_g = check_choice(output, "output", OUTPUT_ACTIVATIONS)
-    keep = _keep_probs(keep_prob, len(layers) - 1)
+    keep = _keep_probs(keep_prob, len(checked) // 2 - 1)
     gen = check_rng(rng) if min(keep, default=1.0) < 1.0 else None
-    if output_g == "softmax" and layers[-1][0].shape[0] < 2:
+    if output_g == "softmax" and checked[f"W{len(checked) // 2}"].shape[0] < 2:
         raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
-    return _forward(X_arr, layers, hidden_g, output_g, keep, gen)
-# --8<-- [end:model_forward]
+    return _model_forward(X_arr, checked, hidden=hidden_g, output=output_g, keep_prob=keep,
+                          rng=gen)
 
 
-# --8<-- [start:compute_cost]
 def compute_cost(
     AL: np.ndarray,
     Y: np.ndarray,
@@ -285,22 +397,13 @@ def compute_cost(
     >>> print(f"{compute_cost(AL, Y, params, lambd=0.6):.4f}")  # + 0.6/6 · (1 + 4)
     0.7798
     """
-    AL_arr, Y_arr = _outputs_and_labels(AL, Y, check_choice(output, "output", OUTPUT_ACTIVATIONS))
+    out = check_choice(output, "output", OUTPUT_ACTIVATIONS)
+    AL_arr, Y_arr = _outputs_and_labels(AL, Y, out)
     lam = check_scalar(lambd, "lambd", low=0.0)
-    m = AL_arr.shape[1]
-    log_likelihood = _xlogy(Y_arr, AL_arr)
-    if output == "sigmoid":
-        log_likelihood = log_likelihood + _xlogy(1.0 - Y_arr, 1.0 - AL_arr)
-    cost = -float(np.sum(log_likelihood)) / m
-    if lam > 0:
-        if params is None:
-            raise ValueError(f"params is required when lambd > 0 (got lambd={lam!r})")
-        cost += l2_penalty(params, lam, m)
-    return cost
-# --8<-- [end:compute_cost]
+    weights = _weights(params, lam)
+    return _compute_cost(AL_arr, Y_arr, weights, lam, output=out)
 
 
-# --8<-- [start:compute_cost_from_logits]
 def compute_cost_from_logits(
     ZL: np.ndarray,
     Y: np.ndarray,
@@ -358,22 +461,10 @@ def compute_cost_from_logits(
     out = check_choice(output, "output", OUTPUT_ACTIVATIONS)
     Z, Y_arr = _outputs_and_labels(ZL, Y, out, name="ZL", probabilities=False)
     lam = check_scalar(lambd, "lambd", low=0.0)
-    m = Z.shape[1]
-    if out == "sigmoid":
-        losses = np.logaddexp(0.0, Z) - Y_arr * Z  # log(1 + e^z) without overflow
-    else:
-        shifted = Z - Z.max(axis=0, keepdims=True)  # log-softmax with the max subtracted
-        losses = -Y_arr * (shifted - np.log(np.sum(np.exp(shifted), axis=0, keepdims=True)))
-    cost = float(np.sum(losses)) / m
-    if lam > 0:
-        if params is None:
-            raise ValueError(f"params is required when lambd > 0 (got lambd={lam!r})")
-        cost += l2_penalty(params, lam, m)
-    return cost
-# --8<-- [end:compute_cost_from_logits]
+    weights = _weights(params, lam)
+    return _compute_cost_from_logits(Z, Y_arr, weights, lam, output=out)
 
 
-# --8<-- [start:model_backward]
 def model_backward(
     AL: np.ndarray, Y: np.ndarray, caches: Sequence[LayerCache], *, lambd: float = 0.0
 ) -> dict[str, np.ndarray]:
@@ -445,11 +536,10 @@ def model_backward(
             f"AL must have the shape of the cached output {caches[-1].layer.Z.shape} "
             f"(got {AL_arr.shape})"
         )
-    return _backward(AL_arr, Y_arr, caches, check_scalar(lambd, "lambd", low=0.0))
-# --8<-- [end:model_backward]
+    lam = check_scalar(lambd, "lambd", low=0.0)
+    return _model_backward(AL_arr, Y_arr, caches, lambd=lam)
 
 
-# --8<-- [start:predict]
 def predict(
     X: np.ndarray,
     params: Mapping[str, np.ndarray],
@@ -488,217 +578,21 @@ def predict(
     >>> print(predict(np.array([[-2.0, 0.0, 3.0]]), params))
     [[0. 0. 1.]]
     """
-    AL, _ = model_forward(X, params, hidden=hidden, output=output)
-    if output == "softmax":
-        return (np.arange(AL.shape[0])[:, None] == np.argmax(AL, axis=0)).astype(AL.dtype)
-    return (AL > 0.5).astype(AL.dtype)
-# --8<-- [end:predict]
-
-
-# --8<-- [start:checks]
-def _outputs_and_labels(
-    AL: object, Y: object, output: str, *, name: str = "AL", probabilities: bool = True
-) -> tuple[np.ndarray, np.ndarray]:
-    # values in [0, 1] are finite, so probabilities need only the range check (NaN fails it)
-    AL_arr = _float_array(AL, name, finite=not probabilities)
-    check_ndim(AL_arr, name, 2)
-    Y_arr = _float_array(Y, "Y", finite=False)
-    check_same_shape(AL_arr, Y_arr, name, "Y")
-    checked = ((name, AL_arr), ("Y", Y_arr)) if probabilities else (("Y", Y_arr),)
-    for label, arr in checked:
-        low, high = arr.min(), arr.max()
-        if not (0 <= low and high <= 1):
-            as_float_array(arr, label)  # raises first if the range is off by a NaN or inf
-            raise ValueError(f"{label} must be in [0, 1] (got values from {low!r} to {high!r})")
-    if output == "softmax":
-        worst = float(np.max(np.abs(Y_arr.sum(axis=0) - 1.0)))
-        if worst > 1e-6:
-            raise ValueError(
-                f"Y must have columns summing to 1 for a softmax output (one-hot labels; "
-                f"got a column off by {worst:.3g})"
-            )
-    return AL_arr, Y_arr
-
-
-def _check_caches(caches: object) -> list[LayerCache]:
-    if (
-        not isinstance(caches, Sequence)
-        or not caches
-        or not all(isinstance(c, LayerCache) for c in caches)
-    ):
-        raise TypeError(
-            f"caches must be the non-empty list of LayerCache returned by model_forward "
-            f"(got {type(caches).__name__})"
-        )
-    return list(caches)
-# --8<-- [end:checks]
-
-
-# --8<-- [start:core]
-# The arithmetic of model_forward and model_backward, on arguments they have validated. train
-# calls these directly, so a training step costs only its arithmetic: no checks and no scans
-# over the arrays inside the loop. _g and _dz are the formulas of dlnotes.activations (same
-# stable forms, same results) without that module's input checks.
-def _g(Z: np.ndarray, name: str) -> np.ndarray:
-    """A = g(Z) for a validated activation name (softmax over axis 0)."""
-    if name == "relu":
-        return np.maximum(Z, 0.0)
-    if name == "sigmoid":
-        e = np.exp(-np.abs(Z))  # exp of a non-positive number: no overflow
-        return np.where(Z >= 0, 1.0, e) / (1.0 + e)  # 1/(1 + e^{-z}) or e^{z}/(1 + e^{z})
-    if name == "tanh":
-        return np.tanh(Z)
-    if name == "leaky_relu":
-        return np.where(Z > 0, Z, 0.01 * Z)
-    if name == "softmax":
-        e = np.exp(Z - np.max(Z, axis=0, keepdims=True))  # max-shift: no overflow
-        return e / np.sum(e, axis=0, keepdims=True)
-    return Z  # "linear"
-
-
-def _dz(dA: np.ndarray, Z: np.ndarray, name: str) -> np.ndarray:
-    """dZ = dA * g'(Z) for a validated hidden activation name (relu'(0) = 0)."""
-    if name == "relu":
-        return dA * (Z > 0)
-    if name == "sigmoid":
-        e = np.exp(-np.abs(Z))
-        return dA * (e / (1.0 + e) ** 2)
-    if name == "tanh":
-        e = np.exp(-2.0 * np.abs(Z))
-        return dA * (4.0 * e / (1.0 + e) ** 2)
-    if name == "leaky_relu":
-        return np.where(Z > 0, dA, 0.01 * dA)
-    return dA  # "linear"
-
-
-def _forward(
-    X: np.ndarray,
-    layers: Sequence[tuple[np.ndarray, np.ndarray]],
-    hidden: str,
-    output: str,
-    keep: Sequence[float],
-    rng: np.random.Generator | None,
-) -> tuple[np.ndarray, list[LayerCache]]:
-    """model_forward after its checks: Z = W A + b, A = g(Z), dropout on hidden layers."""
-    A, caches = X, []
-    for (W, b), p in zip(layers[:-1], keep, strict=True):
-        Z = W @ A + b
-        cache = ActivationCache(LinearCache(A, W, b), Z, hidden)
-        A, mask = _g(Z, hidden), None
-        if p < 1.0:
-            A, mask = dropout_forward(A, p, rng=rng)
-        caches.append(LayerCache(cache, mask, p))
-    W, b = layers[-1]
-    Z = W @ A + b
-    caches.append(LayerCache(ActivationCache(LinearCache(A, W, b), Z, output), None, 1.0))
-    return _g(Z, output), caches
-
-
-def _backward(
-    AL: np.ndarray, Y: np.ndarray, caches: Sequence[LayerCache], lambd: float
-) -> dict[str, np.ndarray]:
-    """model_backward after its checks: dZ[L] = A[L] − Y, then layer by layer down to 1."""
-    L, m, grads = len(caches), AL.shape[1], {}
-    dZ = AL - Y
-    for k in range(L, 0, -1):
-        A_prev, W, _ = caches[k - 1].layer.linear
-        grads[f"W{k}"] = dZ @ A_prev.T / m
-        grads[f"b{k}"] = dZ.sum(axis=1, keepdims=True) / m  # method: no np.sum wrapper per step
-        if k > 1:
-            below = caches[k - 2]
-            dA = W.T @ dZ
-            if below.mask is not None:
-                dA = dropout_backward(dA, below.mask, below.keep_prob)
-            dZ = _dz(dA, below.layer.Z, below.layer.activation)
-    if lambd > 0:
-        weights = {f"W{k}": caches[k - 1].layer.linear.W for k in range(1, L + 1)}
-        for key, decay in l2_penalty_grad(weights, lambd, m).items():
-            grads[key] = grads[key] + decay
-    return {key: grads[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
-# --8<-- [end:core]
-
-
-# --8<-- [start:train_helpers]
-class _Optimizer(Protocol):
-    """What train needs of an optimizer: the init/update pair of dlnotes.optimizers."""
-
-    def init(self, params: Mapping[str, np.ndarray]) -> Any: ...
-
-    def update(
-        self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray], state: Any
-    ) -> tuple[dict[str, np.ndarray], Any]: ...
-
-
-def _check_optimizer(optimizer: object) -> _Optimizer:
-    methods = all(callable(getattr(optimizer, name, None)) for name in ("init", "update"))
-    if isinstance(optimizer, type) or not methods:
-        got = (f"the class {optimizer.__name__}" if isinstance(optimizer, type)
-               else type(optimizer).__name__)
-        raise TypeError(
-            "optimizer must have init(params) and update(params, grads, state) methods, "
-            f"e.g. dlnotes.optimizers.SGD(lr=0.01) (got {got})"
-        )
-    return cast(_Optimizer, optimizer)
-
-
-def _training_set(
-    X: object, Y: object, dims: Sequence[int], output: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """X (n[0], m) and labels Y (n[L], m) in [0, 1] (one-hot columns for softmax), X's dtype."""
     X_arr = as_float_array(X, "X")
     check_ndim(X_arr, "X", 2)
-    if X_arr.shape[0] != dims[0]:
-        raise ValueError(
-            f"layer_dims[0] must be the number of input features X.shape[0] = {X_arr.shape[0]} "
-            f"(got {dims[0]})"
-        )
-    Y_arr = as_float_array(Y, "Y").astype(X_arr.dtype, copy=False)
-    if Y_arr.shape != (dims[-1], X_arr.shape[1]):
-        raise ValueError(
-            f"Y must have shape (n[L], m) = {(dims[-1], X_arr.shape[1])} (got {Y_arr.shape})"
-        )
-    if output == "softmax" and dims[-1] < 2:
+    checked = _params(params, X_arr.shape[0])
+    hidden_g = check_choice(hidden, "hidden", HIDDEN_ACTIVATIONS)
+    output_g = check_choice(output, "output", OUTPUT_ACTIVATIONS)
+    if output_g == "softmax" and checked[f"W{len(checked) // 2}"].shape[0] < 2:
         raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
-    # Y in [0, 1], and one-hot (summing to 1) columns for a softmax output
-    _outputs_and_labels(Y_arr, Y_arr, output, name="Y", probabilities=False)
-    return X_arr, Y_arr
+    return _predict(X_arr, checked, hidden=hidden_g, output=output_g)
 
 
-def _layers_of(
-    theta: np.ndarray, shapes: Sequence[tuple[int, ...]]
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """[(W1, b1), …] as views into the flat vector θ = (W1, b1, W2, …): no copy."""
-    views, start = [], 0
-    for shape in shapes:
-        views.append(theta[start : start + math.prod(shape)].reshape(shape))
-        start += math.prod(shape)
-    return list(zip(views[::2], views[1::2], strict=True))
-
-
-def _update_in_place(
-    optimizer: _Optimizer, theta: np.ndarray, grads: Mapping[str, np.ndarray], state: Any
-) -> Any:
-    """θ, s ← optimizer.update(θ, g, s), writing the new θ into θ itself (the params are views)."""
-    g = np.concatenate([grads[key].ravel() for key in grads])  # the order of θ: W1, b1, …
-    new, state = optimizer.update({"theta": theta}, {"theta": g}, state)
-    theta[...] = new["theta"]
-    return state
-
-
-def _batch_cost(caches: Sequence[LayerCache], Y: np.ndarray, lambd: float) -> float:
-    """J on one (mini-)batch, from the logits Z[L]: finite even where A[L] rounds to 0 or 1."""
-    last = caches[-1].layer
-    weights = {f"W{k}": c.layer.linear.W for k, c in enumerate(caches, start=1)}
-    return compute_cost_from_logits(last.Z, Y, weights, lambd, output=last.activation)
-# --8<-- [end:train_helpers]
-
-
-# --8<-- [start:train]
 def train(
     X: np.ndarray,
     Y: np.ndarray,
     layer_dims: Sequence[int],
-    optimizer: _Optimizer,
+    optimizer: Any,
     *,
     num_epochs: int,
     rng: np.random.Generator,
@@ -792,12 +686,9 @@ def train(
         &\qquad \theta, s \leftarrow \text{optimizer.update}(\theta, g, s)
         \end{aligned}
 
-    The arguments are checked once, here; each step then runs the arithmetic of
-    ``model_forward`` and ``model_backward`` without checking the arrays again. The
-    optimizer sees the parameters as one flat vector
-    :math:`\theta = (W^{[1]}, b^{[1]}, W^{[2]}, \dots)` (the ``dictionary_to_vector`` of
-    gradient checking): every optimizer of ``dlnotes.optimizers`` acts entry by entry, so one
-    call on θ is the same update as one call per ``W`` and ``b``, with less overhead per step.
+    The arguments are checked once, here; each step then runs the references of
+    ``model_forward``, ``compute_cost_from_logits`` and ``model_backward`` and the
+    optimizer's ``update``.
 
     Examples
     --------
@@ -825,21 +716,147 @@ def train(
     epochs = check_int(num_epochs, "num_epochs", low=1)
     every = check_int(record_every, "record_every", low=1)
     size = None if batch_size is None else check_int(batch_size, "batch_size", low=1)
-    shapes = [p.shape for p in params.values()]
-    theta = np.concatenate([p.ravel() for p in params.values()]).astype(X_arr.dtype)
-    layers = _layers_of(theta, shapes)  # views into θ, updated in place
-    state, costs = opt.init({"theta": theta}), []
-    for epoch in range(epochs):
-        batches = [(X_arr, Y_arr)] if size is None else random_mini_batches(
-            X_arr, Y_arr, size, rng=gen)
-        total = 0.0
-        for X_t, Y_t in batches:
-            AL, caches = _forward(X_t, layers, hid, out, keep, gen)
-            if epoch % every == 0:
-                total += Y_t.shape[1] * _batch_cost(caches, Y_t, lam)
-            state = _update_in_place(opt, theta, _backward(AL, Y_t, caches, lam), state)
-        if epoch % every == 0:
-            costs.append(total / X_arr.shape[1])
-    trained = [array.copy() for layer in layers for array in layer]
-    return dict(zip(params, trained, strict=True)), np.array(costs)
-# --8<-- [end:train]
+    params = {key: value.astype(X_arr.dtype) for key, value in params.items()}
+    return _train(X_arr, Y_arr, params, opt, num_epochs=epochs, rng=gen, batch_size=size,
+                  lambd=lam, keep_prob=keep, hidden=hid, output=out, record_every=every)
+
+
+# The boundary checks.
+
+def _params(params: object, n_x: int) -> dict[str, np.ndarray]:
+    """{W1, b1, …, WL, bL} as finite float arrays whose shapes chain (notes 003 §4.3)."""
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
+    L = len(params) // 2
+    keys = {f"{p}{k}" for k in range(1, L + 1) for p in "Wb"}
+    if L < 1 or set(params) != keys:
+        raise ValueError(
+            f"params must have the keys W1, b1, …, WL, bL (got {sorted(map(str, params))})"
+        )
+    checked, n_prev = {}, n_x
+    for k in range(1, L + 1):
+        W = as_float_array(params[f"W{k}"], f"params['W{k}']")
+        b = as_float_array(params[f"b{k}"], f"params['b{k}']")
+        if W.ndim != 2 or W.shape[1] != n_prev:
+            raise ValueError(
+                f"params['W{k}'] must have shape (n[{k}], n[{k - 1}]) with n[{k - 1}] = {n_prev} "
+                f"(got {W.shape})"
+            )
+        if b.shape != (W.shape[0], 1):
+            raise ValueError(f"params['b{k}'] must have shape {(W.shape[0], 1)} (got {b.shape})")
+        checked[f"W{k}"], checked[f"b{k}"] = W, b
+        n_prev = W.shape[0]
+    return checked
+
+
+def _weights(params: object, lambd: float) -> dict[str, np.ndarray] | None:
+    """The "W…" entries of params as finite float arrays, when the L2 term needs them."""
+    if lambd == 0:
+        return None
+    if params is None:
+        raise ValueError(f"params is required when lambd > 0 (got lambd={lambd!r})")
+    if not isinstance(params, Mapping):
+        raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
+    weights = {
+        key: as_float_array(value, f"params[{key!r}]")
+        for key, value in params.items()
+        if isinstance(key, str) and key.startswith("W")
+    }
+    if not weights:
+        raise ValueError(f"params must have at least one 'W…' key (got keys {list(params)})")
+    return weights
+
+
+def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
+    """One keep probability per hidden layer, each in (0, 1]."""
+    if isinstance(keep_prob, numbers.Real) and not isinstance(keep_prob, bool):
+        p = check_scalar(keep_prob, "keep_prob", low=0.0, high=1.0, low_inclusive=False)
+        return [p] * n_hidden
+    if isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
+        values = list(keep_prob)
+        if len(values) != n_hidden:
+            raise ValueError(
+                f"keep_prob must have one value per hidden layer, L - 1 = {n_hidden} "
+                f"(got {len(values)})"
+            )
+    else:
+        raise TypeError(
+            f"keep_prob must be a float or a sequence of floats (got {type(keep_prob).__name__})"
+        )
+    return [
+        check_scalar(v, f"keep_prob[{i}]", low=0.0, high=1.0, low_inclusive=False)
+        for i, v in enumerate(values)
+    ]
+
+
+def _outputs_and_labels(
+    AL: object, Y: object, output: str, *, name: str = "AL", probabilities: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """AL (or the logits ZL) and Y as finite 2-D float arrays of one shape; Y in [0, 1] (and
+    AL too, for probabilities), Y's columns summing to 1 for a softmax output."""
+    AL_arr = as_float_array(AL, name)
+    check_ndim(AL_arr, name, 2)
+    Y_arr = as_float_array(Y, "Y")
+    check_same_shape(AL_arr, Y_arr, name, "Y")
+    checked = ((name, AL_arr), ("Y", Y_arr)) if probabilities else (("Y", Y_arr),)
+    for label, arr in checked:
+        low, high = arr.min(), arr.max()
+        if not (0 <= low and high <= 1):
+            raise ValueError(f"{label} must be in [0, 1] (got values from {low!r} to {high!r})")
+    if output == "softmax":
+        worst = float(np.max(np.abs(Y_arr.sum(axis=0) - 1.0)))
+        if worst > 1e-6:
+            raise ValueError(
+                f"Y must have columns summing to 1 for a softmax output (one-hot labels; "
+                f"got a column off by {worst:.3g})"
+            )
+    return AL_arr, Y_arr
+
+
+def _check_caches(caches: object) -> list[LayerCache]:
+    if (
+        not isinstance(caches, Sequence)
+        or not caches
+        or not all(isinstance(c, LayerCache) for c in caches)
+    ):
+        raise TypeError(
+            f"caches must be the non-empty list of LayerCache returned by model_forward "
+            f"(got {type(caches).__name__})"
+        )
+    return list(caches)
+
+
+def _check_optimizer(optimizer: object) -> Any:
+    """An object with the init(params) and update(params, grads, state) of dlnotes.optimizers."""
+    methods = all(callable(getattr(optimizer, name, None)) for name in ("init", "update"))
+    if isinstance(optimizer, type) or not methods:
+        got = (f"the class {optimizer.__name__}" if isinstance(optimizer, type)
+               else type(optimizer).__name__)
+        raise TypeError(
+            "optimizer must have init(params) and update(params, grads, state) methods, "
+            f"e.g. dlnotes.optimizers.SGD(lr=0.01) (got {got})"
+        )
+    return optimizer
+
+
+def _training_set(
+    X: object, Y: object, dims: Sequence[int], output: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """X (n[0], m) and labels Y (n[L], m) in [0, 1] (one-hot columns for softmax), X's dtype."""
+    X_arr = as_float_array(X, "X")
+    check_ndim(X_arr, "X", 2)
+    if X_arr.shape[0] != dims[0]:
+        raise ValueError(
+            f"layer_dims[0] must be the number of input features X.shape[0] = {X_arr.shape[0]} "
+            f"(got {dims[0]})"
+        )
+    Y_arr = as_float_array(Y, "Y").astype(X_arr.dtype, copy=False)
+    if Y_arr.shape != (dims[-1], X_arr.shape[1]):
+        raise ValueError(
+            f"Y must have shape (n[L], m) = {(dims[-1], X_arr.shape[1])} (got {Y_arr.shape})"
+        )
+    if output == "softmax" and dims[-1] < 2:
+        raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
+    # Y in [0, 1], and one-hot (summing to 1) columns for a softmax output
+    _outputs_and_labels(Y_arr, Y_arr, output, name="Y", probabilities=False)
+    return X_arr, Y_arr
