@@ -176,3 +176,33 @@ X4, Y4 = np.zeros((2, 4)), np.zeros((1, 4))
 def test_bad_input(call, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_public_functions_give_the_references_draws() -> None:
+    from dlnotes.data import (
+        _make_circles,
+        _make_moons,
+        _random_mini_batches,
+        _train_dev_test_split,
+    )
+
+    def rng() -> np.random.Generator:
+        return np.random.default_rng(11)
+
+    for noise in (0.0, 0.2):
+        for ours, ref in ((make_moons(101, noise=noise, rng=rng()),
+                           _make_moons(101, noise=noise, rng=rng())),
+                          (make_circles(101, noise=noise, factor=0.4, rng=rng()),
+                           _make_circles(101, noise=noise, factor=0.4, rng=rng()))):
+            np.testing.assert_array_equal(ours[0], ref[0])
+            np.testing.assert_array_equal(ours[1], ref[1])
+    X, Y = make_moons(50, noise=0.1, rng=rng())
+    for (a, b), (c, d) in zip(random_mini_batches(X, Y, 16, rng=rng()),
+                              _random_mini_batches(X, Y, 16, rng=rng()), strict=True):
+        np.testing.assert_array_equal(a, c)
+        np.testing.assert_array_equal(b, d)
+    for (a, b), (c, d) in zip(train_dev_test_split(X, Y, (0.6, 0.2, 0.2), rng=rng()),
+                              _train_dev_test_split(X, Y, (0.6, 0.2, 0.2), rng=rng()),
+                              strict=True):
+        np.testing.assert_array_equal(a, c)
+        np.testing.assert_array_equal(b, d)

@@ -381,3 +381,34 @@ def test_bad_spec_or_vector_raises(call: Callable[[], object], error: type[Excep
                                    message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+# ---------------------------------------------------------------- the references
+
+
+def test_references_never_modify_x_and_agree_with_the_public_functions(
+    rng: np.random.Generator,
+) -> None:
+    from dlnotes.gradcheck import (
+        _gradient_check,
+        _numerical_gradient,
+        _one_sided_difference,
+        _params_to_vector,
+        _relative_difference,
+        _vector_to_params,
+    )
+
+    x = rng.standard_normal((3, 2))
+    before = x.copy()
+    np.testing.assert_array_equal(_numerical_gradient(cube_sum, x), numerical_gradient(cube_sum, x))
+    np.testing.assert_array_equal(_one_sided_difference(cube_sum, x, 1e-5),
+                                  one_sided_difference(cube_sum, x, 1e-5))
+    np.testing.assert_array_equal(x, before)  # the reference perturbs new arrays θ ± ε·e_i
+    grad = 3 * x**2
+    assert _gradient_check(cube_sum, grad, x) == gradient_check(cube_sum, grad, x)
+    assert _relative_difference(x, grad) == relative_difference(x, grad)
+    params = {"W1": x, "b1": np.zeros((3, 1))}
+    theta, spec = _params_to_vector(params)
+    assert spec == params_to_vector(params)[1]
+    back = _vector_to_params(theta, spec)
+    assert all(np.array_equal(back[k], params[k]) for k in params)

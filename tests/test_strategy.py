@@ -350,3 +350,33 @@ def test_bad_input_raises_naming_the_argument(
 ) -> None:
     with pytest.raises(error, match=message):
         fn(*args, **kwargs)
+
+
+def test_public_functions_return_what_the_references_return() -> None:
+    from dlnotes.strategy import (
+        _choose_model,
+        _diagnose,
+        _error_analysis,
+        _multitask_cross_entropy,
+        _multitask_cross_entropy_grad,
+        _recommended_fractions,
+        _replace_output_layer,
+    )
+
+    assert recommended_fractions(500_000) == _recommended_fractions(500_000)
+    assert diagnose(0.01, 0.02, 0.10, train_dev_error=0.03) == _diagnose(
+        0.01, 0.02, 0.10, train_dev_error=0.03)
+    acc, lat = np.array([0.9, 0.92, 0.95]), np.array([80.0, 95.0, 1500.0])
+    assert choose_model(acc, {"ms": (lat, 100.0)}) == _choose_model(acc, {"ms": (lat, 100.0)})
+    assert error_analysis(0.1, {"dog": 5}, 100) == _error_analysis(0.1, {"dog": 5}, 100)
+    rng = np.random.default_rng(0)
+    Z, Y = rng.normal(size=(3, 4)), _labels_with_missing(rng, (3, 4))
+    assert multitask_cross_entropy(Z, Y) == _multitask_cross_entropy(Z, Y)
+    np.testing.assert_array_equal(multitask_cross_entropy_grad(Z, Y),
+                                  _multitask_cross_entropy_grad(Z, Y))
+    params = {"W1": np.ones((4, 2)), "b1": np.zeros((4, 1)), "W2": np.ones((1, 4)),
+              "b2": np.zeros((1, 1))}
+    ours = replace_output_layer(params, 2, rng=np.random.default_rng(1))
+    ref = _replace_output_layer(params, 2, rng=np.random.default_rng(1))
+    assert list(ours) == list(ref)
+    assert all(np.array_equal(ours[k], ref[k]) for k in ours)

@@ -119,3 +119,28 @@ def test_refine_bounds_shrinks_to_the_best_region() -> None:
 def test_bad_input(call, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_public_functions_give_the_references_draws() -> None:
+    from dlnotes.tuning import (
+        _grid_points,
+        _random_points,
+        _refine_bounds,
+        _sample_beta,
+        _sample_log_uniform,
+    )
+
+    def rng() -> np.random.Generator:
+        return np.random.default_rng(7)
+
+    np.testing.assert_array_equal(sample_log_uniform(1e-4, 1.0, rng=rng(), size=50),
+                                  _sample_log_uniform(1e-4, 1.0, rng(), 50))
+    assert sample_log_uniform(1e-4, 1.0, rng=rng()) == float(_sample_log_uniform(1e-4, 1.0, rng()))
+    np.testing.assert_array_equal(sample_beta(0.9, 0.999, rng=rng(), size=50),
+                                  _sample_beta(0.9, 0.999, rng(), 50))
+    bounds, log = [(1e-4, 1.0), (0.0, 1.0)], [True, False]
+    np.testing.assert_array_equal(grid_points(bounds, 3, log=log), _grid_points(bounds, 3, log))
+    points = random_points(bounds, 20, rng=rng(), log=log)
+    np.testing.assert_array_equal(points, _random_points(bounds, 20, rng(), log))
+    scores = -points[:, 1]
+    assert refine_bounds(points, scores, 4) == _refine_bounds(points, scores, 4)
