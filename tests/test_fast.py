@@ -1,0 +1,334 @@
+"""dlnotes.fast: each fast function equals its reference (through the public API of the
+chapter modules) and fails on bad input as the reference does.
+
+Random inputs of odd sizes, float64 and float32, one block and many (the block sizes are
+shrunk), on one core and on two (``dlnotes._parallel.cores`` patched).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+import dlnotes._parallel as parallel
+import dlnotes.fast as fast
+from dlnotes.batchnorm import batchnorm_backward, batchnorm_forward
+from dlnotes.losses import softmax_cross_entropy, softmax_cross_entropy_grad
+from dlnotes.optimizers import Adam, AdamState, SGDState
+
+RTOL = {np.float64: 1e-12, np.float32: 2e-5}
+
+
+@pytest.fixture(params=["one block", "many blocks"])
+def blocks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "many blocks":
+        monkeypatch.setattr(fast, "_BLOCK", 64)
+        monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 3 * 8 * 5)  # a few columns
+        monkeypatch.setattr(fast, "_BATCHNORM_BAND_BYTES", 2 * 8 * 37)  # a few rows
+    return str(request.param)
+
+
+@pytest.fixture(params=[1, 2], ids=["one core", "two cores"])
+def cores(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(parallel, "cores", lambda: request.param)
+    return int(request.param)
+
+
+def close(ours: object, ref: object, dtype: type, scale: float = 0.0) -> None:
+    """Equal to the tolerance of the dtype, relative to the entry or to the largest entry (or
+    to ``scale``, the size of the terms that cancel in a result near 0)."""
+    a, b = np.asarray(ours), np.asarray(ref)
+    assert a.dtype == b.dtype and a.shape == b.shape
+    scale = max(scale, float(np.max(np.abs(b))))
+    np.testing.assert_allclose(a, b, rtol=RTOL[dtype], atol=RTOL[dtype] * scale)
+
+
+# ---------------------------------------------------------------- equal to the reference
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("eps", [1e-8, 0.0])
+def test_adam_equals_the_reference_over_several_steps(
+    dtype: type, eps: float, blocks: str, cores: int
+) -> None:
+    rng = np.random.default_rng(0)
+    shapes = {"W1": (7, 13), "b1": (7, 1), "W2": (3, 101), "b2": (3, 1)}
+    params = {k: rng.standard_normal(s).astype(dtype) for k, s in shapes.items()}
+    ours, ref = fast.Adam(0.01, eps=eps), Adam(0.01, eps=eps)
+    p, q = params, params
+    s_ours, s_ref = ours.init(params), ref.init(params)
+    for step in range(4):
+        grads = {k: rng.standard_normal(s).astype(dtype) for k, s in shapes.items()}
+        if step == 0:
+            grads["b2"][:] = 0.0  # with eps = 0: a zero denominator, the parameter stays put
+        p, s_ours = ours.update(p, grads, s_ours)
+        q, s_ref = ref.update(q, grads, s_ref)
+        assert s_ours.step == s_ref.step == step + 1
+        for k in shapes:
+            close(p[k], q[k], dtype)
+            close(s_ours.m[k], s_ref.m[k], dtype)
+            close(s_ours.v[k], s_ref.v[k], dtype)
+
+
+def test_adam_never_modifies_the_callers_params_or_grads_and_keeps_its_moments() -> None:
+    rng = np.random.default_rng(1)
+    params = {"W": rng.standard_normal((5, 301)), "b": rng.standard_normal((5, 1))}
+    grads = {k: rng.standard_normal(p.shape) for k, p in params.items()}
+    saved = [{k: a.copy() for k, a in d.items()} for d in (params, grads)]
+    opt = fast.Adam()
+    state = opt.init(params)
+    new, state2 = opt.update(params, grads, state)
+    for before, now in zip(saved, (params, grads), strict=True):
+        assert all(np.array_equal(before[k], now[k]) for k in before)
+    assert all(new[k] is not params[k] for k in params)
+    assert state2.m["W"] is state.m["W"]  # updated in place: the state is the optimizer's own
+    assert isinstance(state2, AdamState)
+
+
+def test_adam_takes_non_contiguous_params_and_a_float32_parameter_stays_float32() -> None:
+    rng = np.random.default_rng(2)
+    W = rng.standard_normal((40, 30))[:, ::3]  # a strided view
+    params = {"W": W, "w32": np.ones(77, np.float32)}
+    grads = {"W": rng.standard_normal(W.shape), "w32": np.full(77, 0.5)}  # float64 grads
+    ours, ref = fast.Adam(0.1), Adam(0.1)
+    p, _ = ours.update(params, grads, ours.init(params))
+    q, _ = ref.update(params, grads, ref.init(params))
+    close(p["W"], q["W"], np.float64)
+    assert p["w32"].dtype == np.float32
+    close(p["w32"], q["w32"], np.float32)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize(("k", "m"), [(1, 1), (3, 1), (7, 13), (37, 101)])
+def test_softmax_cross_entropy_with_grad_equals_the_reference(
+    dtype: type, k: int, m: int, blocks: str, cores: int
+) -> None:
+    rng = np.random.default_rng(k * m)
+    s = (rng.standard_normal((k, m)) * 3.0).astype(dtype)
+    y = rng.integers(0, k, size=m)
+    loss, grad = fast.softmax_cross_entropy_with_grad(s, y)
+    close(loss, softmax_cross_entropy(s, y), dtype)
+    close(grad, softmax_cross_entropy_grad(s, y), dtype)
+
+
+def test_softmax_cross_entropy_with_grad_is_finite_up_to_1e4_without_warnings() -> None:
+    s = np.array([[1e4, -1e4, 0.0], [-1e4, 1e4, 0.0], [0.0, 0.0, 1e4]])
+    loss, grad = fast.softmax_cross_entropy_with_grad(s, np.array([1, 0, 2]))
+    close(loss, softmax_cross_entropy(s, np.array([1, 0, 2])), np.float64)
+    assert np.isfinite(grad).all()
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize(("n", "m"), [(1, 2), (3, 5), (37, 13), (101, 7)])
+def test_batchnorm_forward_and_backward_equal_the_reference(
+    dtype: type, n: int, m: int, blocks: str, cores: int
+) -> None:
+    rng = np.random.default_rng(n + m)
+    Z = (rng.normal(3.0, 2.0, size=(n, m))).astype(dtype)
+    gamma = rng.uniform(0.5, 2.0, size=(n, 1)).astype(dtype)
+    beta = rng.normal(size=(n, 1)).astype(dtype)
+    G = rng.normal(size=(n, m)).astype(dtype)
+    out, cache = fast.batchnorm_forward(Z, gamma, beta, eps=1e-5)
+    ref_out, ref_cache = batchnorm_forward(Z, gamma, beta, eps=1e-5)
+    close(out, ref_out, dtype)
+    close(cache.mu, ref_cache.mu, dtype)
+    close(cache.var, ref_cache.var, dtype)
+    assert cache.Z is Z  # the cache keeps Z itself, not a copy
+    # dZ is a difference of terms of the size of γ·dZ̃/σ (for m = 2 it is 0 up to rounding)
+    terms = float(np.max(np.abs(G * gamma / ref_cache.std)))
+    for a, b in zip(fast.batchnorm_backward(G, cache), batchnorm_backward(G, ref_cache),
+                    strict=True):
+        close(a, b, dtype, terms)
+
+
+# ---------------------------------------------------------------- the kernels agree whatever
+# the blocks: each block runs the same operations, so the results are bit-for-bit equal
+
+
+@pytest.mark.parametrize("parallel_run", [False, True])
+def test_the_blocks_and_cores_do_not_change_a_bit(parallel_run: bool) -> None:
+    rng = np.random.default_rng(3)
+    s, y = rng.standard_normal((11, 57)), rng.integers(0, 11, 57)
+    whole = fast._softmax_ce_blocks(s, y, block_bytes=1 << 30, parallel=False)
+    split = fast._softmax_ce_blocks(s, y, block_bytes=11 * 8 * 4, parallel=parallel_run)
+    np.testing.assert_array_equal(whole[1], split[1])
+    Z, g, b = rng.standard_normal((29, 9)), np.ones((29, 1)), np.zeros((29, 1))
+    Zt, cache, _ = fast._batchnorm_forward_bands(Z, g, b, 1e-5, band_bytes=1 << 30,
+                                                 parallel=False)
+    Zt2, cache2, _ = fast._batchnorm_forward_bands(Z, g, b, 1e-5, band_bytes=9 * 8 * 2,
+                                                   parallel=parallel_run)
+    np.testing.assert_array_equal(Zt, Zt2)
+    for u, v in zip(fast._batchnorm_backward_bands(Z, cache, band_bytes=1 << 30),
+                    fast._batchnorm_backward_bands(Z, cache2, band_bytes=72,
+                                                   parallel=parallel_run), strict=True):
+        np.testing.assert_array_equal(u, v)
+    theta, grad = rng.standard_normal(1001), rng.standard_normal(1001)
+    results = []
+    for block, par in ((1 << 20, False), (100, parallel_run)):
+        m, v = np.zeros(1001), np.zeros(1001)
+        results.append(fast._adam_blocks(theta, grad, m, v, 1, 0.1, 0.9, 0.999, 1e-8,
+                                         block=block, parallel=par)[0])
+    np.testing.assert_array_equal(*results)
+
+
+# ---------------------------------------------------------------- bad input: as the reference
+
+P = {"W1": np.ones((2, 3)), "b1": np.ones((2, 1))}
+
+
+def adam_update(module: Any, grads: object, state: object = None) -> None:
+    opt = module.Adam()
+    opt.update(P, grads, opt.init(P) if state is None else state)
+
+
+ADAM_BAD: list[tuple[Callable[[Any], object], type[Exception], str]] = [
+    (lambda mod: mod.Adam(lr=-1e-3), ValueError, r"lr must be > 0 \(got -0.001\)"),
+    (lambda mod: mod.Adam(beta1=1.0), ValueError, r"beta1 must be in \[0, 1\) \(got 1.0\)"),
+    (lambda mod: mod.Adam(beta2=-0.5), ValueError, r"beta2 must be in \[0, 1\)"),
+    (lambda mod: mod.Adam(eps=-1e-8), ValueError, r"eps must be >= 0 \(got -1e-08\)"),
+    (lambda mod: mod.Adam(lr="0.1"), TypeError, r"lr must be a real number"),
+    (lambda mod: adam_update(mod, {"W1": np.ones((2, 3))}), ValueError,
+     r"grads must have the keys of params \(missing \['b1'\]"),
+    (lambda mod: adam_update(mod, {**P, "W2": np.ones(1)}), ValueError, r"unexpected \['W2'\]"),
+    (lambda mod: adam_update(mod, {"W1": np.ones((3, 2)), "b1": np.ones((2, 1))}), ValueError,
+     r"grads\['W1'\] must have the shape of params\['W1'\] \(2, 3\)"),
+    (lambda mod: adam_update(mod, P, SGDState(0)), TypeError,
+     r"state must be of type AdamState, as made by init\(\) \(got SGDState\)"),
+    (lambda mod: adam_update(mod, P, AdamState(0, {"W1": np.zeros((2, 3))}, {})), ValueError,
+     r"state.m must have the keys of params"),
+    (lambda mod: adam_update(mod, [1.0]), TypeError, r"grads must be a dict"),
+    (lambda mod: adam_update(mod, {"W1": np.full((2, 3), "a"), "b1": np.ones((2, 1))}),
+     TypeError, r"grads\['W1'\] must be an array of real numbers"),
+    (lambda mod: mod.Adam().init([np.ones(2)]), TypeError, r"params must be a dict"),
+    (lambda mod: mod.Adam().init({"w": np.array([np.nan])}), ValueError,
+     r"params\['w'\] must be finite"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), ADAM_BAD,
+                         ids=[str(i) for i in range(len(ADAM_BAD))])
+def test_adam_bad_input_fails_as_in_the_reference(call, error, message) -> None:  # type: ignore[no-untyped-def]
+    import dlnotes.optimizers as reference
+
+    for module in (reference, fast):
+        with pytest.raises(error, match=message):
+            call(module)
+
+
+SOFTMAX_BAD: list[tuple[tuple[object, object], type[Exception], str]] = [
+    ((np.zeros((3, 4)), np.array([0, 1, 3, 0])), ValueError,
+     r"y labels must be in \[0, 3\) for 3 classes \(got 3\)"),
+    ((np.zeros((3, 4)), np.array([0, -1, 2, 0])), ValueError,
+     r"y labels must be in \[0, 3\) .*got -1"),
+    ((np.zeros((3, 4)), np.array([0, 1.5, 2, 0])), ValueError,
+     r"y labels must be integers \(got 1.5\)"),
+    ((np.zeros((3, 4)), np.zeros((1, 4), int)), ValueError,
+     r"y must be integer labels of shape \(4,\)"),
+    ((np.zeros((3, 4)), np.zeros(3, int)), ValueError, r"y must be integer labels of shape \(4,\)"),
+    ((1.0, 0), ValueError, r"logits must have at least 1 dimension"),
+    (([[np.inf], [0.0]], [0]), ValueError, r"logits must be finite"),
+    (([[0.0], [np.nan]], [0]), ValueError, r"logits must be finite"),
+    (([[-np.inf], [0.0]], [1]), ValueError, r"logits must be finite"),
+    ((np.zeros((3, 4)), np.array([0, np.nan, 1, 0])), ValueError, r"y must be finite"),
+    ((np.array([["a"]]), [0]), TypeError, r"logits must be an array of real numbers"),
+]
+
+
+@pytest.mark.parametrize(("args", "error", "message"), SOFTMAX_BAD,
+                         ids=[str(i) for i in range(len(SOFTMAX_BAD))])
+def test_softmax_bad_input_fails_as_in_the_reference(args, error, message) -> None:  # type: ignore[no-untyped-def]
+    for call in (softmax_cross_entropy, softmax_cross_entropy_grad,
+                 fast.softmax_cross_entropy_with_grad):
+        with pytest.raises(error, match=message):
+            call(*args)
+
+
+def test_softmax_takes_only_what_its_contract_restricts_to() -> None:
+    with pytest.raises(ValueError, match=r"logits must be 2-D \(got shape \(3,\)\)"):
+        fast.softmax_cross_entropy_with_grad(np.zeros(3), 0)
+    with pytest.raises(ValueError, match=r"for probability targets use dlnotes.losses"):
+        fast.softmax_cross_entropy_with_grad(np.zeros((2, 2)), np.eye(2))
+
+
+Z0, G1, B1 = np.ones((2, 4)), np.ones((2, 1)), np.zeros((2, 1))
+
+BATCHNORM_BAD: list[tuple[str, tuple, dict, type[Exception], str]] = [
+    ("forward", (np.ones((2, 1)), G1, B1), {}, ValueError,
+     r"Z must have at least 2 examples \(columns\).*\(got shape \(2, 1\)\)"),
+    ("forward", (np.ones(4), G1, B1), {}, ValueError, r"Z must be 2-D"),
+    ("forward", (Z0, np.ones((2,)), B1), {}, ValueError,
+     r"gamma must have shape \(2, 1\) \(got \(2,\)\)"),
+    ("forward", (Z0, G1, np.zeros((1, 2))), {}, ValueError,
+     r"beta must have shape \(2, 1\) \(got \(1, 2\)\)"),
+    ("forward", (Z0, G1, B1), {"eps": 0.0}, ValueError, r"eps must be > 0 \(got 0\.0\)"),
+    ("forward", (np.array([[1.0, np.nan]]), G1[:1], B1[:1]), {}, ValueError, r"Z must be finite"),
+    ("forward", (Z0, np.array([[np.inf], [1.0]]), B1), {}, ValueError, r"gamma must be finite"),
+    ("forward", (np.array([["a", "b"]]), G1[:1], B1[:1]), {}, TypeError,
+     r"Z must be an array of real numbers"),
+    ("backward", (np.ones((2, 3)),), {}, ValueError,
+     r"dZ_tilde must have the shape of Z \(2, 4\) \(got \(2, 3\)\)"),
+    ("backward", (np.array([[1.0, np.inf, 0, 0], [0, 0, 0, 0]]),), {}, ValueError,
+     r"dZ_tilde must be finite"),
+]
+
+
+@pytest.mark.parametrize(("which", "args", "kwargs", "error", "message"), BATCHNORM_BAD,
+                         ids=[f"{b[0]}-{i}" for i, b in enumerate(BATCHNORM_BAD)])
+def test_batchnorm_bad_input_fails_as_in_the_reference(which, args, kwargs, error, message) -> None:  # type: ignore[no-untyped-def]
+    Z = np.arange(8.0).reshape(2, 4)
+    for forward, backward in ((batchnorm_forward, batchnorm_backward),
+                              (fast.batchnorm_forward, fast.batchnorm_backward)):
+        with pytest.raises(error, match=message):
+            if which == "forward":
+                forward(*args, **kwargs)
+            else:
+                backward(*args, forward(Z, G1, B1)[1])
+
+
+def test_batchnorm_backward_takes_only_its_own_cache() -> None:
+    _, ref_cache = batchnorm_forward(np.arange(8.0).reshape(2, 4), G1, B1)
+    for cache in ((1, 2), ref_cache):
+        with pytest.raises(TypeError, match=r"cache must be the BatchNormCache"):
+            fast.batchnorm_backward(np.ones((2, 4)), cache)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the folded finiteness checks
+
+
+@pytest.mark.parametrize("where", [0, 500, 1000], ids=["first block", "middle", "last block"])
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_non_finite_entry_in_any_block_is_an_error_naming_the_argument(
+    where: int, bad: float, cores: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fast, "_BLOCK", 64)
+    monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 8 * 8 * 3)
+    monkeypatch.setattr(fast, "_BATCHNORM_BAND_BYTES", 8 * 11)
+    rng = np.random.default_rng(4)
+    params = {"W": rng.standard_normal(1001)}
+    grads = {"W": rng.standard_normal(1001)}
+    opt = fast.Adam()
+    for name, store in (("params", params), ("grads", grads)):
+        arrays = {"params": params, "grads": grads}
+        arrays[name] = {"W": store["W"].copy()}
+        arrays[name]["W"][where] = bad
+        with pytest.raises(ValueError, match=rf"{name}\['W'\] must be finite \(got 1 NaN"):
+            opt.update(arrays["params"], arrays["grads"], opt.init(params))
+    s, y = rng.standard_normal((8, 126)), rng.integers(0, 8, 126)
+    s[where % 8, where // 8] = bad
+    with pytest.raises(ValueError, match=r"logits must be finite \(got 1 NaN or infinite"):
+        fast.softmax_cross_entropy_with_grad(s, y)
+    Z = rng.standard_normal((91, 11))
+    _, cache = fast.batchnorm_forward(Z, np.ones((91, 1)), np.zeros((91, 1)))
+    Z[where // 11, where % 11] = bad
+    with pytest.raises(ValueError, match=r"Z must be finite \(got 1 NaN or infinite entries\)"):
+        fast.batchnorm_forward(Z, np.ones((91, 1)), np.zeros((91, 1)))
+    with pytest.raises(ValueError, match=r"dZ_tilde must be finite \(got 1 NaN or infinite"):
+        fast.batchnorm_backward(Z, cache)
+
+
+def test_batchnorm_rows_whose_sum_overflows_are_an_error_not_a_nan() -> None:
+    with pytest.raises(ValueError, match=r"Z is too large"):
+        fast.batchnorm_forward(np.full((2, 4), 1e308), G1, B1)
