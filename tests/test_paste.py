@@ -105,7 +105,9 @@ def code_objects(code):
         if isinstance(const, types.CodeType):
             yield from code_objects(const)
 
-known = set(module.__dict__) | set(dir(builtins))
+# a class body reads these implicitly (annotated fields read __annotations__)
+known = set(module.__dict__) | set(dir(builtins)) | {"__annotations__", "__module__",
+                                                      "__qualname__", "__class__"}
 for code in code_objects(compile(source, path, "exec")):
     if code.co_name == "<module>":
         continue
