@@ -174,10 +174,13 @@ def test_the_references_run_on_plain_epoch_arrays_and_the_public_functions_retur
     ]
     for ours, public in pairs:
         np.testing.assert_array_equal(ours, public)
-    state = ReduceOnPlateau(factor=0.5, patience=0, mode="max").init(0.1)
-    assert schedules._reduce_on_plateau(1.0, state, 0.5, 0, mode="max").lr == 0.1  # improved
-    state = schedules._reduce_on_plateau(1.0, state, 0.5, 0, mode="max")
-    assert schedules._reduce_on_plateau(0.5, state, 0.5, 0, mode="max").lr == 0.05  # worse
+    # the plateau reference works on the plain tuple (lr, best, num_bad_epochs, cooldown_counter)
+    plateau = ReduceOnPlateau(factor=0.5, patience=0, mode="max")
+    state = tuple(plateau.init(0.1))
+    assert schedules._reduce_on_plateau(1.0, state, 0.5, 0, mode="max") == (0.1, 1.0, 0, 0)
+    after = schedules._reduce_on_plateau(0.5, (0.1, 1.0, 0, 0), 0.5, 0, mode="max")  # worse
+    assert after == (0.05, 1.0, 0, 0)
+    assert tuple(plateau.update(0.5, PlateauState(0.1, 1.0, 0, 0))) == after
 
 
 def test_plateau_state_is_a_namedtuple() -> None:

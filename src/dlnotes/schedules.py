@@ -18,11 +18,8 @@ building the optimizer with the new rate each epoch and passing it the same stat
 from __future__ import annotations
 
 import math
-
-# --8<-- [start:imports]
 from typing import NamedTuple
 
-# --8<-- [end:imports]
 import numpy as np
 
 from dlnotes._validation import check_choice, check_int, check_scalar
@@ -99,23 +96,13 @@ def _cosine_annealing(
 # --8<-- [end:cosine_annealing]
 
 
+# ReduceOnPlateau's state, as the reference sees it: the tuple (lr, best, num_bad_epochs,
+# cooldown_counter); the public class gives it names (PlateauState).
+
 # --8<-- [start:reduce_on_plateau]
-class PlateauState(NamedTuple):
-    """State of ReduceOnPlateau: the rate, the best metric so far, bad epochs, cooldown left.
-
-    >>> print(PlateauState(lr=0.1, best=float("inf"), num_bad_epochs=0, cooldown_counter=0).lr)
-    0.1
-    """
-
-    lr: float  # the current learning rate
-    best: float  # the best metric so far
-    num_bad_epochs: int  # epochs since the last improvement
-    cooldown_counter: int  # epochs left in which bad epochs are not counted
-
-
 def _reduce_on_plateau(
     metric: float,
-    state: PlateauState,
+    state: tuple[float, float, int, int],
     factor: float = 0.1,
     patience: int = 10,
     mode: str = "min",
@@ -124,12 +111,12 @@ def _reduce_on_plateau(
     cooldown: int = 0,
     min_lr: float = 0.0,
     eps: float = 1e-8,
-) -> PlateauState:
+) -> tuple[float, float, int, int]:
     """One epoch: α ← max(factor·α, α_min) after more than `patience` epochs without improvement.
 
-    >>> state = PlateauState(lr=0.1, best=1.0, num_bad_epochs=1, cooldown_counter=0)
-    >>> print(_reduce_on_plateau(1.0, state, factor=0.5, patience=1).lr)  # a second bad epoch
-    0.05
+    >>> state = (0.1, 1.0, 1, 0)  # (lr, best metric, bad epochs, cooldown left)
+    >>> print(_reduce_on_plateau(1.0, state, factor=0.5, patience=1))  # a second bad epoch
+    (0.05, 1.0, 0, 0)
     """
     lr, best, bad, cool = state
     sign = 1.0 if mode == "min" else -1.0  # mode "max" compares −metric
@@ -144,7 +131,7 @@ def _reduce_on_plateau(
         new_lr = max(factor * lr, min_lr)
         lr = new_lr if lr - new_lr > eps else lr  # a reduction smaller than eps is skipped
         cool, bad = cooldown, 0
-    return PlateauState(lr=lr, best=best, num_bad_epochs=bad, cooldown_counter=cool)
+    return lr, best, bad, cool
 # --8<-- [end:reduce_on_plateau]
 
 
@@ -402,6 +389,19 @@ def cosine_annealing(
     return _result(_cosine_annealing(a0, _epochs(step, "step"), T, a_min))
 
 
+class PlateauState(NamedTuple):
+    """State of :class:`ReduceOnPlateau` (the tuple the reference ``_reduce_on_plateau`` takes).
+
+    >>> print(PlateauState(lr=0.1, best=float("inf"), num_bad_epochs=0, cooldown_counter=0).lr)
+    0.1
+    """
+
+    lr: float  # the current learning rate
+    best: float  # the best metric so far
+    num_bad_epochs: int  # epochs since the last improvement
+    cooldown_counter: int  # epochs left in which bad epochs are not counted
+
+
 class ReduceOnPlateau:
     r"""Performance-based decay (基于性能监测的调整): cut the rate when a metric stalls.
 
@@ -499,7 +499,7 @@ class ReduceOnPlateau:
         value = check_scalar(metric, "metric")
         if not math.isfinite(value):
             raise ValueError(f"metric must be finite (got {value!r})")
-        return _reduce_on_plateau(
+        lr, best, bad, cool = _reduce_on_plateau(
             value,
             state,
             self.factor,
@@ -511,3 +511,4 @@ class ReduceOnPlateau:
             self.min_lr,
             self.eps,
         )
+        return PlateauState(lr=lr, best=best, num_bad_epochs=bad, cooldown_counter=cool)
