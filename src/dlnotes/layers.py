@@ -265,9 +265,8 @@ def linear_backward(
         Per-example gradient with respect to :math:`Z^{[l]}`, shape (n[l], m) (see the module
         docstring: :math:`m \cdot \partial J/\partial Z`).
     cache : LinearCache or tuple
-        ``(A_prev, W, b)`` from :func:`linear_forward`. A plain tuple is checked like the
-        arguments of :func:`linear_forward`; a LinearCache, which linear_forward made from
-        checked arrays, only for its shapes.
+        ``(A_prev, W, b)`` from :func:`linear_forward` (a plain tuple is accepted too),
+        checked like the arguments of :func:`linear_forward`.
 
     Returns
     -------

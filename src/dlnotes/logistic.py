@@ -7,8 +7,6 @@ the labels ``Y`` are (1, m) of 0/1.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from dlnotes._validation import as_float_array, check_int, check_ndim, check_scalar
@@ -23,7 +21,7 @@ __all__ = ["optimize", "predict", "propagate"]
 # --8<-- [start:propagate]
 def _propagate(
     w: np.ndarray, b: float, X: np.ndarray, Y: np.ndarray
-) -> tuple[dict[str, Any], float]:
+) -> tuple[dict, float]:
     """Z = wᵀX + b, A = σ(Z), J, dZ = A − Y, dw = (1/m)·X·dZᵀ, db = (1/m)·Σ dz (notes 003 §2.11).
 
     >>> X, Y = np.array([[1.0, 2.0, -1.0], [3.0, 4.0, -3.2]]), np.array([[1.0, 0.0, 1.0]])
@@ -66,10 +64,11 @@ def _optimize(
 
 
 # --8<-- [start:predict]
-def _predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
+# named apart from dlnotes.network's _predict, so that the chapter's code pastes as one file
+def _logistic_predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
     """ŷ = 1 where σ(wᵀx + b) > 0.5, else 0, in the dtype of A (notes 003 §2.11).
 
-    >>> print(_predict(np.array([[1.0]]), -0.5, np.array([[0.0, 0.4, 0.6, 2.0]])))
+    >>> print(_logistic_predict(np.array([[1.0]]), -0.5, np.array([[0.0, 0.4, 0.6, 2.0]])))
     [[0. 0. 1. 1.]]
     """
     A = _sigmoid(w.T @ X + b)
@@ -257,4 +256,4 @@ def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
     >>> print(predict(np.array([[1.0]]), -0.5, np.array([[0.0, 0.4, 0.6, 2.0]])))
     [[0. 0. 1. 1.]]
     """
-    return _predict(*_inputs(w, b, X))
+    return _logistic_predict(*_inputs(w, b, X))

@@ -37,6 +37,7 @@ from dlnotes._validation import (
     check_same_shape,
     check_scalar,
 )
+from dlnotes.data import _random_mini_batches
 from dlnotes.information import _cross_entropy
 from dlnotes.initializers import initialize_parameters
 from dlnotes.layers import (
@@ -232,12 +233,8 @@ def _train(
     """
     state, costs, m = optimizer.init(params), [], X.shape[1]
     for epoch in range(num_epochs):
-        batches = [(X, Y)]
-        if batch_size is not None:  # shuffle, then partition (notes 004 §2.1, mini-batch)
-            order = rng.permutation(m)
-            X_s, Y_s = X[:, order], Y[:, order]
-            batches = [(X_s[:, k:k + batch_size], Y_s[:, k:k + batch_size])
-                       for k in range(0, m, batch_size)]
+        batches = [(X, Y)] if batch_size is None else _random_mini_batches(
+            X, Y, batch_size, rng=rng)
         total = 0.0
         for X_t, Y_t in batches:
             AL, caches = _model_forward(X_t, params, hidden=hidden, output=output,
