@@ -40,7 +40,9 @@ class Value:
     33.0 3.0 6.0 9.0
     """
 
-    def __init__(self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()) -> None:
+    def __init__(
+        self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()
+    ) -> None:
         if isinstance(data, bool) or not isinstance(data, numbers.Real):
             raise TypeError(f"data must be a real number (got {type(data).__name__})")
         if not math.isfinite(data):
