@@ -228,7 +228,7 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
         ValueError,
         r"dA must have the shape of Z \(3, 4\) \(got \(4, 3\)\)",
     ),
-    (lambda: LAF(A0, W0, b0, None), ValueError, "activation must be one of"),
+    (lambda: LAF(A0, W0, b0, None), TypeError, "activation must be a string, one of"),
     (lambda: LAB(np.ones((2, 4)), CACHE), TypeError, CACHE_MSG),
     (lambda: LAB(np.ones((2, 4)), ACT_CACHE[:2]), TypeError, CACHE_MSG),
     (lambda: LAB(np.ones((2, 3)), ACT_CACHE), ValueError, r"dA must have the shape of Z \(2, 4\)"),

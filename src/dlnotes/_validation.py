@@ -78,12 +78,16 @@ def check_scalar(
     high: float | None = None,
     low_inclusive: bool = True,
     high_inclusive: bool = True,
+    finite: bool = True,
 ) -> float:
     """Return ``value`` as a float after checking it is a real number in the given range.
 
-    Messages read ``lr must be > 0 (got -1.0)`` or ``beta must be in [0, 1) (got 1.0)``.
+    Messages read ``lr must be > 0 (got -1.0)`` or ``beta must be in [0, 1) (got 1.0)``. NaN is
+    always rejected, and so are ±inf unless ``finite=False``; a bool is not a number; a 0-d
+    array is the number it holds.
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    value = _zero_d(value)
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number (got {type(value).__name__})")
     v = float(value)
     lo_ok = low is None or (v >= low if low_inclusive else v > low)
@@ -91,12 +95,32 @@ def check_scalar(
     if np.isnan(v) or not (lo_ok and hi_ok):
         expected = _describe_range(low, high, low_inclusive, high_inclusive)
         raise ValueError(f"{name} must be {expected} (got {v!r})")
+    if not finite and np.isinf(v):
+        return v
+    if np.isinf(v):  # a range checked only from below still rejects inf
+        raise ValueError(f"{name} must be finite (got {v!r})")
     return v
+
+
+def _zero_d(value: object) -> object:
+    """A 0-d array where a number goes is that number (np.array(0.8) is 0.8)."""
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "biuf":
+        return value[()]
+    return value
+
+
+def check_bool(value: object, name: str) -> bool:
+    """Require a bool (or numpy.bool_): a flag never takes any truthy value such as "no"."""
+    value = _zero_d(value)
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be a bool, True or False (got {type(value).__name__})")
+    return bool(value)
 
 
 def check_int(value: object, name: str, *, low: int | None = None, high: int | None = None) -> int:
     """Return ``value`` as an int after checking it is an integer in ``[low, high]``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    value = _zero_d(value)
+    if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an int (got {type(value).__name__})")
     v = int(value)
     if (low is not None and v < low) or (high is not None and v > high):
@@ -123,8 +147,10 @@ def _describe_range(
 def check_choice(value: object, name: str, choices: Iterable[str]) -> str:
     """Require ``value`` to be one of the strings in ``choices``."""
     options = tuple(choices)
-    if not isinstance(value, str) or value not in options:
-        listed = ", ".join(repr(c) for c in options)
+    listed = ", ".join(repr(c) for c in options)
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, one of {listed} (got {type(value).__name__})")
+    if value not in options:
         raise ValueError(f"{name} must be one of {listed} (got {value!r})")
     return value
 
@@ -143,7 +169,7 @@ def check_base(base: object) -> float | None:
     """Logarithm base: None (natural log, nats) or a real number > 0 other than 1."""
     if base is None:
         return None
-    b = check_scalar(base, "base", low=0.0, low_inclusive=False)
+    b = check_scalar(base, "base", low=0.0, low_inclusive=False, finite=False)
     if b == 1.0 or np.isinf(b):
         raise ValueError(f"base must be > 0, finite and not 1 (got {b!r})")
     return b

@@ -860,7 +860,7 @@ class EarlyStopping:
         """The state after one more epoch whose dev cost is ``dev_cost``."""
         if not isinstance(state, EarlyStoppingState):
             raise TypeError(f"state must be an EarlyStoppingState (got {type(state).__name__})")
-        cost = check_scalar(dev_cost, "dev_cost")
+        cost = check_scalar(dev_cost, "dev_cost", finite=False)  # +inf: no improvement
         return EarlyStoppingState(*_early_stopping(state, cost, self.patience, self.min_delta))
 
 
