@@ -1,4 +1,5 @@
-"""Smoke test of benchmarks/bench.py: every case runs on tiny sizes and agrees with its peer.
+"""Smoke test of benchmarks/bench.py: every case of both rooms runs on tiny sizes and agrees with
+its peers, and a quick run writes the results file the performance page includes.
 
 No timing is asserted (timings belong to ``make bench``, not to the test suite).
 """
@@ -6,13 +7,16 @@ No timing is asserted (timings belong to ``make bench``, not to the test suite).
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench.py"
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "benchmarks" / "bench.py"
 
 
 def _load_bench() -> ModuleType:
@@ -26,43 +30,65 @@ def _load_bench() -> ModuleType:
 
 bench = _load_bench()
 
+
+@pytest.fixture(scope="module")
+def nm() -> dict[str, Any]:
+    return bench.numpy_ml()  # imports numpy-ml 0.1.2 on Python 3.11, warnings filtered
+
+
 TINY_CASES = {
-    "adam": lambda: bench.case_adam(300),
-    "softmax_ce": lambda: bench.case_softmax_ce(7, 11),
-    "linear": lambda: bench.case_linear(6, 5, 4),
-    "batchnorm": lambda: bench.case_batchnorm(5, 9),
-    "training": lambda: bench.case_training(5),
-    "train_function": lambda: bench.case_train_function(5),
-    "vectorization": lambda: bench.case_vectorization(1000),
+    "adam_reference": lambda nm: bench.case_adam_reference(300, nm),
+    "dense_reference": lambda nm: bench.case_dense_reference(6, 5, 4, nm),
+    "batchnorm_reference": lambda nm: bench.case_batchnorm_reference(5, 9, nm),
+    "softmax_reference": lambda nm: bench.case_softmax_reference(7, 11, nm),
+    "train_function": lambda nm: bench.case_train_function(5),
+    "adam_fast": lambda nm: bench.case_adam_fast(300),
+    "softmax_fast": lambda nm: bench.case_softmax_fast(7, 11),
+    "batchnorm_fast": lambda nm: bench.case_batchnorm_fast(5, 9),
+    "linear_torch": lambda nm: bench.case_linear_torch(6, 5, 4),
+    "vectorization": lambda nm: bench.case_vectorization(1000),
 }
 
 
 @pytest.mark.parametrize("name", sorted(TINY_CASES))
-def test_case_agrees_with_its_peer_and_every_callable_runs(name: str) -> None:
-    case = TINY_CASES[name]()
-    case.check()  # raises AssertionError when dlnotes and a peer compute different things
-    case.ours()
-    for peer in case.peers.values():
-        peer()
+def test_case_agrees_with_its_peers_and_every_function_runs(name: str, nm: dict) -> None:
+    case = TINY_CASES[name](nm)
+    case.check()  # raises AssertionError when two functions of the case compute different things
+    for fn in case.fns.values():
+        fn()
+    for ours, peer, _ in case.compare:
+        assert {ours, peer} <= set(case.fns)
+    for fn, _ in case.steps:
+        assert fn in case.fns and case.floor in case.fns
 
 
-@pytest.mark.parametrize("name", sorted(TINY_CASES))
-def test_interleaved_timing_reports_one_ratio_per_peer(name: str) -> None:
-    case = TINY_CASES[name]()
-    timing = bench.interleaved(case.ours, case.peers, rounds=2, warmup=1)
-    assert set(timing.ratios) == set(case.peers)
-    assert all(r > 0 for r in timing.ratios.values())
+@pytest.mark.parametrize("name", ["adam_fast", "softmax_reference", "batchnorm_fast"])
+def test_interleaved_timing_gives_one_time_per_round_and_the_rows_render(name: str,
+                                                                          nm: dict) -> None:
+    case = TINY_CASES[name](nm)
+    times = bench.interleaved(case.fns, rounds=3, warmup=1)
+    assert all(len(t) == 3 and min(t) > 0 for t in times.values())
+    goals: list = []
+    rows = bench.compare_rows(case, times, goals)
+    assert len(rows) == len(case.compare) and all(r.startswith("| ") for r in rows)
+    assert len(goals) == sum(goal is not None for *_, goal in case.compare)
+    if case.steps:
+        assert len(bench.step_rows(case, times)) == 2 + len(case.steps) + 1
+
+
+def test_ratio_is_the_median_of_the_per_round_ratios() -> None:
+    r = bench.ratio({"a": [1.0, 2.0, 9.0], "b": [1.0, 1.0, 1.0]}, "a", "b")
+    assert (r.median, r.q1, r.q3) == (2.0, 1.5, 5.5)
 
 
 def test_a_disagreeing_peer_is_caught() -> None:
-    case = bench.case_linear(6, 5, 4)
     with pytest.raises(AssertionError, match="differ"):
-        bench.assert_close("linear", case.ours()[0], case.ours()[0] + 1e-3, rtol=1e-10, atol=0)
+        bench.assert_close("x", [1.0, 2.0], [1.0, 2.001], rtol=1e-10, atol=0)
 
 
-def test_adam_peak_memory_counts_the_returned_parameters() -> None:
-    peak, param_bytes = bench.adam_peak_memory(20_000)
-    assert peak >= param_bytes  # the new parameters themselves are allocated during the call
+def test_fast_adam_peak_memory_is_about_the_returned_parameters() -> None:
+    peak, param_bytes = bench.fast_adam_peak_memory(20_000)
+    assert param_bytes <= peak <= 2 * param_bytes
 
 
 def test_blas_threads_reports_a_positive_count() -> None:
@@ -70,8 +96,23 @@ def test_blas_threads_reports_a_positive_count() -> None:
     assert threads >= 1 and how
 
 
-def test_experiments_runtime_scales_a_short_run_of_every_notebook() -> None:
-    result = bench.experiments_runtime(1e-4)  # one or two epochs of each of the nine runs
-    assert result is not None
-    seconds, how = result
-    assert seconds > 0 and "nine" in how
+def test_a_quick_run_records_every_section_the_page_includes(tmp_path: Path) -> None:
+    out = tmp_path / "results.md"
+    assert bench.main(["--quick", "--rounds", "1", "--output", str(out)]) == 0
+    recorded = out.read_text(encoding="utf-8")
+    included = re.findall(r'--8<-- "benchmarks/results.md:([\w-]+)"',
+                          (ROOT / "docs" / "performance.md").read_text(encoding="utf-8"))
+    assert included
+    for name in included:
+        assert f"[start:{name}]" in recorded and f"[end:{name}]" in recorded, name
+    assert "outputs differ" not in recorded
+    assert "numpy-ml 0.1.2" in recorded and "command:" in recorded
+
+
+def test_the_committed_results_have_the_sections_the_page_includes() -> None:
+    recorded = (ROOT / "benchmarks" / "results.md").read_text(encoding="utf-8")
+    included = re.findall(r'--8<-- "benchmarks/results.md:([\w-]+)"',
+                          (ROOT / "docs" / "performance.md").read_text(encoding="utf-8"))
+    for name in included:
+        assert f"[start:{name}]" in recorded, name
+    assert "--quick" not in recorded  # a measurement, not a smoke run

@@ -291,7 +291,7 @@ def test_batchnorm_bad_input_fails_as_in_the_reference(which, args, kwargs, erro
 def test_batchnorm_backward_takes_only_its_own_cache() -> None:
     _, ref_cache = batchnorm_forward(np.arange(8.0).reshape(2, 4), G1, B1)
     for cache in ((1, 2), ref_cache):
-        with pytest.raises(TypeError, match=r"cache must be the BatchNormCache"):
+        with pytest.raises(TypeError, match=r"cache must be the FastBatchNormCache"):
             fast.batchnorm_backward(np.ones((2, 4)), cache)  # type: ignore[arg-type]
 
 

@@ -32,7 +32,7 @@ from dlnotes.optimizers import AdamState
 __all__ = [
     "Adam",
     "AdamState",
-    "BatchNormCache",
+    "FastBatchNormCache",
     "batchnorm_backward",
     "batchnorm_forward",
     "softmax_cross_entropy_with_grad",
@@ -41,11 +41,13 @@ __all__ = [
 Params = dict[str, np.ndarray]
 EPS = 1e-5  # batch norm's ε: PyTorch's BatchNorm1d default, as in dlnotes.batchnorm
 
-# Block sizes, chosen by A/B runs of benchmarks/bench.py on its machine (docs/performance.md):
-# Adam works on 2**17 entries of each of its five arrays at a time (1 MiB each in float64), the
-# softmax on 1 MiB of examples (columns), batch norm on 2 MiB of units (rows).
+# Block sizes, chosen by A/B runs on the benchmark machine (docs/performance.md): Adam works on
+# 2**17 entries of each of its five arrays at a time (1 MiB each in float64), batch norm on
+# 2 MiB of units (rows). The softmax's blocks are columns of a row-major array, and NumPy's
+# inner loops run along the rows, so a block must be wide for those loops to be long: 8 MiB
+# (1024 examples of 1000 classes) beat 1 MiB (128 examples) by far there.
 _BLOCK = 1 << 17
-_SOFTMAX_BLOCK_BYTES = 1 << 20
+_SOFTMAX_BLOCK_BYTES = 1 << 23
 _BATCHNORM_BAND_BYTES = 1 << 21
 
 
@@ -184,7 +186,7 @@ def _softmax_ce_kernel(
 
 # --8<-- [start:softmax_ce_blocks]
 def _softmax_ce_blocks(
-    s: np.ndarray, y: np.ndarray, *, block_bytes: int = 1 << 20, parallel: bool = True
+    s: np.ndarray, y: np.ndarray, *, block_bytes: int = 1 << 23, parallel: bool = True
 ) -> tuple[np.floating, np.ndarray, bool]:
     """The mean softmax cross-entropy of integer labels y, its gradient, and whether s is
     finite, by blocks of about ``block_bytes`` of examples (columns; classes on axis 0).
@@ -205,23 +207,6 @@ def _softmax_ce_blocks(
     finite = np.isfinite(losses).all() and np.isfinite(low).all()
     return np.mean(losses), grad, bool(finite)
 # --8<-- [end:softmax_ce_blocks]
-
-
-# --8<-- [start:BatchNormCache]
-class BatchNormCache(NamedTuple):
-    """What the fast forward pass keeps: Z itself (not a copy, as PyTorch), γ, 1/√(σ² + ε),
-    μ and σ²; the backward pass recomputes Z_norm where it needs it.
-
-    >>> print(BatchNormCache(*np.ones((5, 1, 1))).inv_std.shape)
-    (1, 1)
-    """
-
-    Z: np.ndarray  # the input Z, (n, m)
-    gamma: np.ndarray  # γ, (n, 1)
-    inv_std: np.ndarray  # 1/√(σ² + ε), (n, 1)
-    mu: np.ndarray  # the batch mean μ, (n, 1)
-    var: np.ndarray  # the batch variance σ² (biased, 1/m), (n, 1)
-# --8<-- [end:BatchNormCache]
 
 
 # --8<-- [start:batchnorm_forward_kernel]
@@ -258,22 +243,23 @@ def _batchnorm_forward_kernel(
 # --8<-- [start:batchnorm_backward_kernel]
 def _batchnorm_backward_kernel(
     dZ_tilde: np.ndarray,
-    cache: BatchNormCache,
+    Z: np.ndarray,
+    gamma: np.ndarray,
+    inv_std: np.ndarray,
+    mu: np.ndarray,
     dZ: np.ndarray,
     dgamma: np.ndarray,
     dbeta: np.ndarray,
 ) -> None:
-    """For rows of dZ̃ (and of the cache): dβ = Σ dZ̃, dγ = Σ dZ̃·Z_norm and dZ, into the given
-    arrays; dZ is the only (n, m) array written.
+    """For rows of dZ̃ and of the forward pass's Z, γ, 1/√(σ² + ε), μ: dβ = Σ dZ̃,
+    dγ = Σ dZ̃·Z_norm and dZ, into the given arrays; dZ is the only (n, m) array written.
 
-    >>> one = np.ones((1, 1))
-    >>> c = BatchNormCache(np.array([[1.0, 3.0]]), one, one, 2 * one, one)  # μ = 2, σ = 1
+    >>> Z, one = np.array([[1.0, 3.0]]), np.ones((1, 1))  # μ = 2, σ = 1
     >>> dZ, dgamma, dbeta = np.empty((1, 2)), np.empty((1, 1)), np.empty((1, 1))
-    >>> _batchnorm_backward_kernel(np.array([[1.0, 0.0]]), c, dZ, dgamma, dbeta)
+    >>> _batchnorm_backward_kernel(np.array([[1.0, 0.0]]), Z, one, one, 2 * one, dZ, dgamma, dbeta)
     >>> print(dZ, dgamma.ravel(), dbeta.ravel())
     [[0. 0.]] [-1.] [1.]
     """
-    Z, gamma, inv_std, mu, _ = cache
     m = Z.shape[1]
     np.sum(dZ_tilde, axis=1, keepdims=True, out=dbeta)  # dβ = Σ dz̃, and the finiteness check
     centered = np.subtract(Z, mu, out=dZ)  # z − μ = ẑ·√(σ² + ε), in dZ's rows
@@ -296,8 +282,9 @@ def _batchnorm_forward_bands(
     *,
     band_bytes: int = 1 << 21,
     parallel: bool = True,
-) -> tuple[np.ndarray, BatchNormCache, bool]:
-    """Z̃, the cache, and whether μ and σ² are finite, by bands of about ``band_bytes`` of rows.
+) -> tuple[np.ndarray, tuple, bool]:
+    """Z̃, the cache (Z, γ, 1/√(σ² + ε), μ, σ²) and whether μ and σ² are finite, by bands of
+    about ``band_bytes`` of rows.
 
     >>> Z = np.array([[1.0, 2.0, 3.0, 6.0], [10.0, 10.0, 30.0, 30.0]])
     >>> Zt, cache, ok = _batchnorm_forward_bands(Z, np.ones((2, 1)), np.zeros((2, 1)), 1e-5)
@@ -315,12 +302,12 @@ def _batchnorm_forward_bands(
 
     _in_blocks(work, n, max(1, band_bytes // (m * Z.itemsize)), parallel)
     finite = np.isfinite(mu).all() and np.isfinite(var).all()
-    return Z_tilde, BatchNormCache(Z, gamma, inv_std, mu, var), bool(finite)
+    return Z_tilde, (Z, gamma, inv_std, mu, var), bool(finite)  # the cache: Z itself, no copy
 
 
 def _batchnorm_backward_bands(
     dZ_tilde: np.ndarray,
-    cache: BatchNormCache,
+    cache: tuple,
     *,
     band_bytes: int = 1 << 21,
     parallel: bool = True,
@@ -334,15 +321,15 @@ def _batchnorm_backward_bands(
     True [5. 5. 5.] True
     """
     n, m = dZ_tilde.shape
-    Z, gamma = cache.Z, cache.gamma
+    Z, gamma, inv_std, mu, _ = cache
     dbeta = np.empty((n, 1), dZ_tilde.dtype)
     dZ = np.empty(dZ_tilde.shape, np.result_type(dZ_tilde, Z, gamma))
     dgamma = np.empty((n, 1), np.result_type(dZ_tilde, dZ))
 
     def work(r: slice) -> None:
-        rows = BatchNormCache(*(a[r] for a in cache))
         with np.errstate(invalid="ignore", over="ignore"):  # a bad dZ̃: NaN, reported below
-            _batchnorm_backward_kernel(dZ_tilde[r], rows, dZ[r], dgamma[r], dbeta[r])
+            _batchnorm_backward_kernel(dZ_tilde[r], Z[r], gamma[r], inv_std[r], mu[r], dZ[r],
+                                       dgamma[r], dbeta[r])
 
     _in_blocks(work, n, max(1, band_bytes // (m * dZ_tilde.itemsize)), parallel)
     return dZ, dgamma, dbeta, bool(np.isfinite(dbeta).all())
@@ -566,6 +553,17 @@ def softmax_cross_entropy_with_grad(
     return loss, grad
 
 
+class FastBatchNormCache(NamedTuple):
+    """What :func:`batchnorm_forward` keeps: Z itself (not a copy, as PyTorch), γ,
+    1/√(σ² + ε), μ and σ²; :func:`batchnorm_backward` recomputes Z_norm where it needs it."""
+
+    Z: np.ndarray  # the input Z, (n, m)
+    gamma: np.ndarray  # γ, (n, 1)
+    inv_std: np.ndarray  # 1/√(σ² + ε), (n, 1)
+    mu: np.ndarray  # the batch mean μ, (n, 1)
+    var: np.ndarray  # the batch variance σ² (biased, 1/m), (n, 1)
+
+
 def _column(x: object, name: str, n: int) -> np.ndarray:
     arr = as_float_array(x, name)
     if arr.shape != (n, 1):
@@ -575,7 +573,7 @@ def _column(x: object, name: str, n: int) -> np.ndarray:
 
 def batchnorm_forward(
     Z: np.ndarray, gamma: np.ndarray, beta: np.ndarray, *, eps: float = EPS
-) -> tuple[np.ndarray, BatchNormCache]:
+) -> tuple[np.ndarray, FastBatchNormCache]:
     r"""Batch norm in training mode, by bands of rows on every core.
 
     The result of :func:`dlnotes.batchnorm.batchnorm_forward`; the cache keeps Z itself (no
@@ -596,7 +594,7 @@ def batchnorm_forward(
     -------
     Z_tilde : numpy.ndarray
         :math:`\tilde Z` = γ·Z_norm + β, shaped like Z.
-    cache : BatchNormCache
+    cache : FastBatchNormCache
         Z (the array itself), γ, 1/√(σ² + ε), μ and σ² for :func:`batchnorm_backward`.
 
     Raises
@@ -644,11 +642,11 @@ def batchnorm_forward(
     if not finite:
         as_float_array(Z_arr, "Z")  # raises "Z must be finite (got k NaN or infinite entries)"
         raise ValueError("Z is too large: the sum of a row or its variance overflows")
-    return Z_tilde, cache
+    return Z_tilde, FastBatchNormCache(*cache)
 
 
 def batchnorm_backward(
-    dZ_tilde: np.ndarray, cache: BatchNormCache
+    dZ_tilde: np.ndarray, cache: FastBatchNormCache
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     r"""Backward pass of :func:`batchnorm_forward`, by bands of rows on every core.
 
@@ -658,7 +656,7 @@ def batchnorm_backward(
     ----------
     dZ_tilde : array_like
         Gradient of the cost with respect to :math:`\tilde Z`, shaped like Z.
-    cache : BatchNormCache
+    cache : FastBatchNormCache
         The cache returned by :func:`dlnotes.fast.batchnorm_forward`.
 
     Returns
@@ -676,7 +674,7 @@ def batchnorm_backward(
         If dZ_tilde is not shaped like the cached Z or is not finite (or so large that a row's
         sum overflows).
     TypeError
-        If cache is not a :class:`dlnotes.fast.BatchNormCache` or dZ_tilde is not real-valued.
+        If cache is not a :class:`FastBatchNormCache` or dZ_tilde is not real-valued.
 
     Notes
     -----
@@ -702,9 +700,9 @@ def batchnorm_backward(
     >>> print(np.allclose(dZ, 0.0), dbeta.ravel())  # shifting Z̃ everywhere: Z has no say
     True [5. 5. 5.]
     """
-    if not isinstance(cache, BatchNormCache):
+    if not isinstance(cache, FastBatchNormCache):
         raise TypeError(
-            "cache must be the BatchNormCache from dlnotes.fast.batchnorm_forward "
+            "cache must be the FastBatchNormCache from dlnotes.fast.batchnorm_forward "
             f"(got {type(cache).__name__})"
         )
     dZt = as_float_array(dZ_tilde, "dZ_tilde", finite=False)  # finite: the row sums (dβ)
