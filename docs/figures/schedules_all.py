@@ -1,5 +1,5 @@
-"""Every learning-rate schedule of the chapter over 100 epochs (notes 000 §2.9, 001), and
-reduce-on-plateau driven by a generated dev-set loss."""
+"""Every learning-rate schedule of the chapter over 100 epochs (notes 000 §2.9, 001): the
+formulas, the manual steps, and reduce-on-plateau driven by a generated dev-set loss."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -14,6 +14,12 @@ from dlnotes.schedules import (
 )
 
 LR0, EPOCHS = 0.1, np.arange(100)
+MANUAL = {0: 0.1, 30: 0.03, 45: 0.01}  # the page's example of manual decay
+
+
+def manual_rates() -> np.ndarray:
+    """The rate that the epoch-to-rate dictionary MANUAL gives at every epoch."""
+    return np.array([MANUAL[max(e for e in MANUAL if e <= epoch)] for epoch in EPOCHS])
 
 
 def plateau_rates() -> tuple[np.ndarray, np.ndarray]:
@@ -37,10 +43,11 @@ def make_figure() -> plt.Figure:
         ("1/√(epoch + 1)·α₀", sqrt_decay(LR0, EPOCHS + 1, 1.0)),
         ("staircase: ×0.5 every 20", step_decay(LR0, EPOCHS, 0.5, 20)),
         ("cosine annealing, T = 100", cosine_annealing(LR0, EPOCHS, 100)),
+        ("manual: 0.1, 0.03 at 30, 0.01 at 45", manual_rates()),
     ]
     for label, rates in curves:
-        left.plot(EPOCHS, rates, label=label)
-    left.set(xlabel="epoch", ylabel="learning rate α", title="Scheduled decay, α₀ = 0.1")
+        left.plot(EPOCHS, rates, label=label, ls=":" if label.startswith("manual") else "-")
+    left.set(xlabel="epoch", ylabel="learning rate α", title="Scheduled and manual decay, α₀ = 0.1")
     left.legend(frameon=False, fontsize=8)
     loss, rates = plateau_rates()
     right.plot(EPOCHS, rates, color="tab:red", label="α (reduce on plateau: ×0.5, patience 5)")
