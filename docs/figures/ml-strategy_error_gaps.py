@@ -1,5 +1,5 @@
-"""Error rates of the notes' bias/variance cases split into avoidable bias, variance and data
-mismatch by dlnotes.strategy.diagnose."""
+"""Error rates of the lecture's bias/variance cases (lost from the notes' text) split into
+avoidable bias, variance and data mismatch by dlnotes.strategy.diagnose."""
 
 import matplotlib.pyplot as plt
 
