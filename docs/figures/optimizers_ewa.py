@@ -1,5 +1,7 @@
 """Exponentially weighted averages of a generated year of daily temperatures (notes 000
-§2.3-2.5): β = 0.5, 0.9, 0.98, and the bias correction at the start of the β = 0.98 curve."""
+§2.3-2.5): β = 0.5, 0.9 and 0.98 over the same data, each with and without the bias correction.
+β = 0.98 keeps the colours of 000 §2.5 (l. 344, l. 351): purple without the correction, green
+with it; the pictures themselves are lost from the notes' text."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -14,22 +16,32 @@ def daily_temperatures() -> np.ndarray:
     return 11.0 - 7.0 * np.cos(2 * np.pi * (day - 15) / 365) + noise
 
 
+CURVES = (  # β, colour with the correction, colour without it
+    (0.5, "tab:orange", "tab:orange"),
+    (0.9, "tab:red", "tab:red"),
+    (0.98, "tab:green", "tab:purple"),
+)
+
+
 def make_figure() -> plt.Figure:
     theta = daily_temperatures()
     day = np.arange(1, theta.size + 1)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2))
     for ax in (left, right):
         ax.scatter(day, theta, s=5, color="0.6", label=r"$\theta_t$ (°C)")
-    for beta, color in ((0.5, "tab:orange"), (0.9, "tab:red"), (0.98, "tab:green")):
-        v = exponentially_weighted_average(theta, beta, bias_correction=True)
-        left.plot(day, v, color=color, label=rf"$\beta$ = {beta} (≈ {1 / (1 - beta):.0f} days)")
-    left.set(xlabel="day t", ylabel="temperature", title="Averages over about 1/(1 − β) days")
-    raw = exponentially_weighted_average(theta, 0.98)
-    corrected = exponentially_weighted_average(theta, 0.98, bias_correction=True)
-    right.plot(day, raw, color="tab:purple", label=r"$v_t$, from $v_0 = 0$")
-    right.plot(day, corrected, color="tab:green", label=r"$v_t / (1 - \beta^t)$")
-    right.set(xlim=(0, 120), xlabel="day t", title=r"Bias correction, $\beta$ = 0.98")
-    for ax in (left, right):
-        ax.legend(frameon=False, fontsize=8, loc="lower right")
-    fig.tight_layout()
+        for beta, corrected_color, raw_color in CURVES:
+            raw = exponentially_weighted_average(theta, beta)
+            corrected = exponentially_weighted_average(theta, beta, bias_correction=True)
+            days = f"≈ {1 / (1 - beta):.0f} days"
+            ax.plot(day, corrected, color=corrected_color, lw=1.2,
+                    label=rf"$\beta$ = {beta} ({days}), $v_t / (1 - \beta^t)$")
+            ax.plot(day, raw, color=raw_color, lw=1.0, ls=(0, (4, 2)),
+                    label=rf"$\beta$ = {beta}, $v_t$ from $v_0 = 0$")
+    left.set(xlabel="day t", ylabel="temperature",
+             title="A year: averages over about 1/(1 − β) days")
+    right.set(xlim=(0, 60), ylim=(-3, 14), xlabel="day t",
+              title="The first 60 days: the bias of $v_0 = 0$")
+    handles, labels = left.get_legend_handles_labels()
+    fig.legend(handles, labels, frameon=False, fontsize=8, ncol=4, loc="lower center")
+    fig.tight_layout(rect=(0, 0.16, 1, 1))
     return fig
