@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dlnotes.data import make_circles, make_moons, random_mini_batches, train_dev_test_split
+from dlnotes.data import (
+    make_circles,
+    make_field,
+    make_moons,
+    random_mini_batches,
+    train_dev_test_split,
+)
 
 
 def sorted_columns(X: np.ndarray) -> np.ndarray:
@@ -171,6 +177,35 @@ X4, Y4 = np.zeros((2, 4)), np.zeros((1, 4))
          r"fractions\[0\] must be in \[0, 1\]"),
         (lambda: train_dev_test_split(X4, Y4, (0.98, 0.01, 0.01), rng=RNG), ValueError,
          r"too few examples for a non-empty dev set with fractions\[1\] = 0.01 \(got m = 4"),
+        # issue 14: NaN/inf in each array, inf for each scalar, bool, a wrong kind of object
+        (lambda: random_mini_batches(np.full((2, 4), np.nan), Y4, rng=RNG), ValueError,
+         r"X must be finite \(got 8 NaN or infinite entries\)"),
+        (lambda: random_mini_batches(X4, np.full((1, 4), np.inf), rng=RNG), ValueError,
+         r"Y must be finite \(got 4 NaN"),
+        (lambda: train_dev_test_split(np.full((2, 4), -np.inf), Y4, (0.5, 0.25, 0.25), rng=RNG),
+         ValueError, r"X must be finite"),
+        (lambda: train_dev_test_split(X4, np.array([[0.0, np.nan, 1.0, 1.0]]), (0.5, 0.25, 0.25),
+                                      rng=RNG), ValueError, r"Y must be finite \(got 1 NaN"),
+        (lambda: train_dev_test_split(X4, Y4, "0.5,0.25,0.25", rng=RNG), TypeError,
+         r"fractions must be a 3-tuple \(train, dev, test\) \(got str\)"),
+        (lambda: train_dev_test_split(X4, Y4, (np.inf, 0.0, 0.0), rng=RNG), ValueError,
+         r"fractions\[0\] must be in \[0, 1\] \(got inf\)"),
+        (lambda: train_dev_test_split(X4, Y4, (True, False, False), rng=RNG), TypeError,
+         r"fractions\[0\] must be a real number \(got bool\)"),
+        (lambda: make_moons(10, noise=np.inf, rng=RNG), ValueError,
+         r"noise must be finite \(got inf\)"),
+        (lambda: make_moons(True, noise=0.1, rng=RNG), TypeError, r"m must be an int \(got bool"),
+        (lambda: make_circles(10, noise=np.nan, factor=0.5, rng=RNG), ValueError,
+         r"noise must be >= 0 \(got nan\)"),
+        (lambda: make_circles(10, noise=0.1, factor=[0.5], rng=RNG), TypeError,
+         r"factor must be a real number \(got list\)"),
+        (lambda: make_field(10, noise=np.inf, rng=RNG), ValueError, r"noise must be finite"),
+        (lambda: make_field(10, noise=0.1, rng=RNG, flip=True), TypeError,
+         r"flip must be a real number \(got bool\)"),
+        (lambda: random_mini_batches(X4, Y4, np.inf, rng=RNG), TypeError,
+         r"batch_size must be an int \(got float\)"),
+        (lambda: random_mini_batches(X4, Y4, object(), rng=RNG), TypeError,
+         r"batch_size must be an int \(got object\)"),
     ],
 )
 def test_bad_input(call, error: type[Exception], message: str) -> None:

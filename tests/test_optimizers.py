@@ -393,6 +393,10 @@ def update_with(opt: object, grads: object, state: object = None) -> None:
     opt.update(P, grads, opt.init(P) if state is None else state)  # type: ignore[attr-defined]
 
 
+def update_params(opt: object, params: object) -> None:
+    opt.update(params, P, opt.init(P))  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
@@ -431,8 +435,74 @@ def update_with(opt: object, grads: object, state: object = None) -> None:
         (lambda: clip_by_global_norm({"W1": np.array([np.inf])}, 1.0), ValueError,
          r"grads\['W1'\] must be finite"),
         (lambda: clip_by_value([np.ones(2)], 1.0), TypeError, r"grads must be a dict"),
+        # issue 14: NaN/inf in params and grads of every update, inf for each scalar, bool,
+        # a 0-d array is its number, a wrong kind of object
+        (lambda: update_with(SGD(0.1), {**P, "W1": np.full((2, 3), np.nan)}), ValueError,
+         r"grads\['W1'\] must be finite \(got 6 NaN or infinite entries\)"),
+        (lambda: update_params(SGD(0.1), {**P, "b1": np.full((2, 1), -np.inf)}),
+         ValueError, r"params\['b1'\] must be finite \(got 2 NaN"),
+        (lambda: update_with(Momentum(0.1), {**P, "W1": np.full((2, 3), np.nan)}), ValueError,
+         r"grads\['W1'\] must be finite \(got 6 NaN or infinite entries\)"),
+        (lambda: update_params(Momentum(0.1), {**P, "b1": np.full((2, 1), -np.inf)}),
+         ValueError, r"params\['b1'\] must be finite \(got 2 NaN"),
+        (lambda: update_with(Nesterov(0.1), {**P, "W1": np.full((2, 3), np.nan)}), ValueError,
+         r"grads\['W1'\] must be finite \(got 6 NaN or infinite entries\)"),
+        (lambda: update_params(Nesterov(0.1), {**P, "b1": np.full((2, 1), -np.inf)}),
+         ValueError, r"params\['b1'\] must be finite \(got 2 NaN"),
+        (lambda: update_with(AdaGrad(0.1), {**P, "W1": np.full((2, 3), np.nan)}), ValueError,
+         r"grads\['W1'\] must be finite \(got 6 NaN or infinite entries\)"),
+        (lambda: update_params(AdaGrad(0.1), {**P, "b1": np.full((2, 1), -np.inf)}),
+         ValueError, r"params\['b1'\] must be finite \(got 2 NaN"),
+        (lambda: update_with(RMSprop(0.1), {**P, "W1": np.full((2, 3), np.nan)}), ValueError,
+         r"grads\['W1'\] must be finite \(got 6 NaN or infinite entries\)"),
+        (lambda: update_params(RMSprop(0.1), {**P, "b1": np.full((2, 1), -np.inf)}),
+         ValueError, r"params\['b1'\] must be finite \(got 2 NaN"),
+        (lambda: update_with(Adam(), {**P, "W1": np.full((2, 3), np.nan)}), ValueError,
+         r"grads\['W1'\] must be finite \(got 6 NaN or infinite entries\)"),
+        (lambda: update_params(Adam(), {**P, "b1": np.full((2, 1), -np.inf)}),
+         ValueError, r"params\['b1'\] must be finite \(got 2 NaN"),
+        (lambda: update_with(Adam(), {"W1": np.ones((2, 3)), "b1": np.array([[1.0], [np.inf]])}),
+         ValueError, r"grads\['b1'\] must be finite \(got 1 NaN"),
+        (lambda: SGD(np.inf), ValueError, r"lr must be finite \(got inf\)"),
+        (lambda: SGD(True), TypeError, r"lr must be a real number \(got bool\)"),
+        (lambda: SGD([0.1]), TypeError, r"lr must be a real number \(got list\)"),
+        (lambda: SGD(np.array([0.1])), TypeError, r"lr must be a real number \(got ndarray\)"),
+        (lambda: Adam(eps=np.inf), ValueError, r"eps must be finite \(got inf\)"),
+        (lambda: AdaGrad(0.1, eps=math.inf), ValueError, r"eps must be finite"),
+        (lambda: RMSprop(0.1, eps=np.inf), ValueError, r"eps must be finite"),
+        (lambda: Momentum(0.1, beta=np.nan), ValueError, r"beta must be in \[0, 1\) \(got nan\)"),
+        (lambda: Adam(beta1=None), TypeError, r"beta1 must be a real number \(got NoneType\)"),
+        (lambda: clip_by_value(P, np.inf), ValueError, r"limit must be finite \(got inf\)"),
+        (lambda: clip_by_global_norm(P, np.inf), ValueError, r"max_norm must be finite"),
+        (lambda: clip_by_value({"W1": np.array([np.nan])}, 1.0), ValueError,
+         r"grads\['W1'\] must be finite"),
+        (lambda: exponentially_weighted_average([1.0, 2.0], 0.9, bias_correction="no"), TypeError,
+         r"bias_correction must be a bool, True or False \(got str\)"),
+        (lambda: exponentially_weighted_average([1.0, 2.0], 0.9, bias_correction=1), TypeError,
+         r"bias_correction must be a bool"),
+        (lambda: exponentially_weighted_average([1.0, np.inf], 0.9), ValueError,
+         r"values must be finite \(got 1 NaN or infinite entries\)"),
+        (lambda: exponentially_weighted_average([1.0, 2.0], True), TypeError,
+         r"beta must be a real number \(got bool\)"),
+        (lambda: exponentially_weighted_average(["a", "b"], 0.9), TypeError,
+         r"values must be an array of real numbers"),
     ],
 )
 def test_bad_input(call, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_a_0d_array_hyperparameter_is_its_number() -> None:
+    assert Adam(lr=np.array(0.01), beta1=np.array(0.8)).beta1 == 0.8
+    assert exponentially_weighted_average([1.0], 0.5, bias_correction=np.bool_(True))[0] == 1.0
+
+
+def test_the_finite_check_of_update_is_not_fooled_by_an_overflowing_sum() -> None:
+    # the sum of finite entries overflows to inf: the full check then finds them finite
+    big = {"w": np.full(4, 1e308)}
+    new, _ = SGD(1e-300).update(big, big, SGD(1e-300).init(big))
+    assert np.isfinite(new["w"]).all()
+    opposite = {"w": np.array([1e308, 1e308, -1e308, -1e308, np.nan])}
+    with pytest.raises(ValueError, match=r"grads\['w'\] must be finite \(got 1 NaN"):
+        SGD(0.1).update({"w": np.zeros(5)}, opposite, SGD(0.1).init({"w": np.zeros(5)}))

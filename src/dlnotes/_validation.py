@@ -40,10 +40,29 @@ def as_float_array(
         )
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
-    if finite and not np.isfinite(arr).all():
-        bad = int(arr.size - np.count_nonzero(np.isfinite(arr)))
-        raise ValueError(f"{name} must be finite (got {bad} NaN or infinite entries)")
+    if finite:
+        check_finite(arr, name)
     return arr
+
+
+def check_finite(arr: np.ndarray, name: str) -> None:
+    """Reject NaN and infinities in ``arr`` in one cheap pass.
+
+    The sum of the entries is finite when every entry is (barring an overflow of the sum
+    itself), so only a non-finite sum pays for the full elementwise check. Integer and bool
+    arrays are always finite. This keeps the check of an optimizer step's 10^7 parameters to
+    one read of each array, with no temporary of their size.
+    """
+    if arr.dtype.kind not in "fc":
+        return
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.sum(arr)
+    if np.isfinite(total):
+        return
+    finite = np.isfinite(arr)
+    if not finite.all():
+        bad = int(arr.size - np.count_nonzero(finite))
+        raise ValueError(f"{name} must be finite (got {bad} NaN or infinite entries)")
 
 
 def check_ndim(arr: np.ndarray, name: str, ndim: int) -> None:

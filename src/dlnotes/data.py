@@ -14,7 +14,7 @@ import math
 # --8<-- [end:imports]
 import numpy as np
 
-from dlnotes._validation import check_int, check_rng, check_scalar
+from dlnotes._validation import check_finite, check_int, check_rng, check_scalar
 
 __all__ = [
     "make_circles",
@@ -140,6 +140,7 @@ def _examples(X: object, Y: object) -> tuple[np.ndarray, np.ndarray, int]:
             raise TypeError(f"{name} must be an array of real numbers (got dtype {arr.dtype})")
         if arr.ndim != 2:
             raise ValueError(f"{name} must be 2-D, examples as columns (got shape {arr.shape})")
+        check_finite(arr, name)
         arrays.append(arr)
     x_arr, y_arr = arrays
     if x_arr.shape[1] != y_arr.shape[1]:
@@ -293,8 +294,8 @@ def random_mini_batches(
     Raises
     ------
     ValueError
-        If ``X`` or ``Y`` is not 2-D, their column counts differ, ``X`` has no columns or
-        ``batch_size < 1``.
+        If ``X`` or ``Y`` is not 2-D or holds NaN or ±inf, their column counts differ, ``X``
+        has no columns or ``batch_size < 1``.
     TypeError
         If ``X``/``Y`` are not real arrays, ``batch_size`` not an int or ``rng`` not a
         Generator.
@@ -325,7 +326,11 @@ def random_mini_batches(
 
 def _split_fractions(fractions: object, m: int) -> tuple[float, float, float]:
     """The checked (train, dev, test) fractions, each split non-empty when its fraction > 0."""
-    if not isinstance(fractions, tuple | list) or len(fractions) != 3:
+    if not isinstance(fractions, tuple | list):
+        raise TypeError(
+            f"fractions must be a 3-tuple (train, dev, test) (got {type(fractions).__name__})"
+        )
+    if len(fractions) != 3:
         raise ValueError(f"fractions must be a 3-tuple (train, dev, test) (got {fractions!r})")
     f = [check_scalar(x, f"fractions[{i}]", low=0.0, high=1.0) for i, x in enumerate(fractions)]
     if abs(sum(f) - 1.0) > 1e-9:
@@ -371,9 +376,10 @@ def train_dev_test_split(
     ValueError
         If ``fractions`` is not three numbers in ``[0, 1]`` summing to 1, or if ``X`` has too
         few examples for a split with a fraction > 0 to be non-empty; if ``X``/``Y`` are not
-        2-D with the same number of columns.
+        2-D with the same number of columns or hold NaN or ±inf.
     TypeError
-        If ``X``/``Y`` are not real arrays or ``rng`` is not a Generator.
+        If ``X``/``Y`` are not real arrays, ``fractions`` is not a tuple or list, or ``rng``
+        is not a Generator.
 
     Notes
     -----

@@ -10,8 +10,10 @@ checked hyperparameters, with two methods in the style of optax: ``init(params) 
 ``update(params, grads, state) -> (new_params, new_state)``, which checks the keys and shapes
 and calls the reference for each parameter. The state is an immutable ``NamedTuple`` (step
 count and moment dicts). ``update`` returns new arrays and never modifies ``params``, ``grads``
-or ``state``. Only keys and shapes are checked in ``update`` (no scan for NaN over millions of
-entries). The fast Adam of the performance chapter is ``dlnotes.fast.Adam``.
+or ``state``. ``update`` checks keys and shapes, and NaN or ±inf in ``params`` and ``grads`` by
+one cheap pass per array (the sum of an array is finite when its entries are; only a non-finite
+sum pays for a full scan), so that 10^7 parameters cost little. The fast Adam of the performance
+chapter is ``dlnotes.fast.Adam``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy as np
 
 from dlnotes._validation import (
     as_float_array,
+    check_bool,
     check_matching_dicts,
     check_ndim,
     check_scalar,
@@ -233,6 +236,8 @@ def exponentially_weighted_average(
     ------
     ValueError
         If ``values`` is empty, not finite or not 1-D/2-D, or ``beta`` is outside ``[0, 1)``.
+    TypeError
+        If ``beta`` is not a real number or ``bias_correction`` is not a bool.
 
     Notes
     -----
@@ -258,7 +263,8 @@ def exponentially_weighted_average(
     if theta.ndim > 2:
         check_ndim(theta, "values", 2)
     b = check_scalar(beta, "beta", low=0.0, high=1.0, high_inclusive=False)
-    return _exponentially_weighted_average(theta, b, bool(bias_correction))
+    flag = check_bool(bias_correction, "bias_correction")
+    return _exponentially_weighted_average(theta, b, flag)
 
 
 def _grads(grads: Mapping[str, np.ndarray]) -> Params:
@@ -383,8 +389,10 @@ def _check(
     state_type: type,
     moments: tuple[str, ...] = (),
 ) -> tuple[Params, Params, list[Params]]:
-    """Keys, shapes and dtypes only (no scan for NaN): params, grads and the state's moments
-    as float arrays, the grads and moments in the dtype of their parameter."""
+    """Keys, shapes, dtypes and finite params and grads: params, grads and the state's moments
+    as float arrays, the grads and moments in the dtype of their parameter. The NaN/inf check
+    is one cheap pass per array (``check_finite``); the state's moments, the optimizer's own,
+    are not scanned."""
     if not isinstance(state, state_type):
         raise TypeError(
             f"state must be of type {state_type.__name__}, as made by init() "
@@ -393,7 +401,8 @@ def _check(
     check_matching_dicts(params, grads, "params", "grads")
     for name in moments:
         check_matching_dicts(params, getattr(state, name), "params", f"state.{name}")
-    p = {k: as_float_array(v, f"params[{k!r}]", finite=False) for k, v in params.items()}
+    p = {k: as_float_array(v, f"params[{k!r}]") for k, v in params.items()}
+    g = {k: as_float_array(grads[k], f"grads[{k!r}]").astype(p[k].dtype, copy=False) for k in p}
 
     def like_params(store: Mapping[str, np.ndarray], label: str) -> Params:
         return {
@@ -403,8 +412,7 @@ def _check(
             for k in p
         }
 
-    return p, like_params(grads, "grads"), [like_params(getattr(state, n), f"state.{n}")
-                                            for n in moments]
+    return p, g, [like_params(getattr(state, n), f"state.{n}") for n in moments]
 
 
 class SGDState(NamedTuple):
@@ -424,8 +432,9 @@ class SGD:
     Raises
     ------
     ValueError
-        If ``lr <= 0``; in ``update``, if ``grads`` (or the state) does not have the keys and
-        shapes of ``params`` (the message names the key).
+        If ``lr <= 0`` or is not finite; in ``update``, if ``grads`` (or the state) does not
+        have the keys and shapes of ``params``, or an entry of ``params`` or ``grads`` is NaN
+        or ±inf (the message names the key).
     TypeError
         If ``lr`` is not a real number, or ``update`` gets a state of another optimizer.
 
@@ -495,7 +504,8 @@ class Momentum:
     ------
     ValueError
         If ``lr <= 0`` or ``beta`` is outside ``[0, 1)``; in ``update``, if ``grads`` (or the
-        state) does not have the keys and shapes of ``params`` (the message names the key).
+        state) does not have the keys and shapes of ``params``, or an entry of
+        ``params`` or ``grads`` is NaN or ±inf (the message names the key).
     TypeError
         If an argument has the wrong type.
 
@@ -579,7 +589,8 @@ class Nesterov:
     ------
     ValueError
         If ``lr <= 0`` or ``beta`` is outside ``[0, 1)``; in ``update``, if ``grads`` (or the
-        state) does not have the keys and shapes of ``params`` (the message names the key).
+        state) does not have the keys and shapes of ``params``, or an entry of
+        ``params`` or ``grads`` is NaN or ±inf (the message names the key).
     TypeError
         If an argument has the wrong type.
 
@@ -660,7 +671,8 @@ class AdaGrad:
     ------
     ValueError
         If ``lr <= 0`` or ``eps < 0``; in ``update``, if ``grads`` (or the state) does not
-        have the keys and shapes of ``params`` (the message names the key).
+        have the keys and shapes of ``params``, or an entry of
+        ``params`` or ``grads`` is NaN or ±inf (the message names the key).
     TypeError
         If an argument has the wrong type.
 
@@ -742,7 +754,8 @@ class RMSprop:
     ------
     ValueError
         If ``lr <= 0``, ``beta`` is outside ``[0, 1)`` or ``eps < 0``; in ``update``, if
-        ``grads`` (or the state) does not have the keys and shapes of ``params``.
+        ``grads`` (or the state) does not have the keys and shapes of ``params``, or an entry of
+        ``params`` or ``grads`` is NaN or ±inf.
     TypeError
         If an argument has the wrong type.
 
@@ -827,7 +840,8 @@ class Adam:
     ------
     ValueError
         If ``lr <= 0``, a ``beta`` is outside ``[0, 1)`` or ``eps < 0``; in ``update``, if
-        ``grads`` (or the state) does not have the keys and shapes of ``params``.
+        ``grads`` (or the state) does not have the keys and shapes of ``params``, or an entry of
+        ``params`` or ``grads`` is NaN or ±inf.
     TypeError
         If an argument has the wrong type.
 
