@@ -837,10 +837,11 @@ def main(argv: list[str] | None = None) -> int:
     threads, how = blas_threads()
     torch.set_num_threads(threads)
     nm = numpy_ml()
-    command = "make bench" if argv is None and not sys.argv[1:] else (
-        "python benchmarks/bench.py " + shlex.join(argv if argv is not None else sys.argv[1:]))
+    given = argv if argv is not None else sys.argv[1:]
+    command = ("`make bench` (`python benchmarks/bench.py`)" if not given else
+               f"`python benchmarks/bench.py {shlex.join(given)}`")
     header = [
-        f"command: `{command}`" + (" (--quick: small sizes, NOT a measurement)" if quick else ""),
+        f"command: {command}" + (" (--quick: small sizes, NOT a measurement)" if quick else ""),
         f"date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
         f"machine: {cpu_model()}, {os.cpu_count()} logical cores, {platform.system()} "
         f"{platform.release()}",

@@ -45,7 +45,7 @@ EPS = 1e-5  # batch norm's ε: PyTorch's BatchNorm1d default, as in dlnotes.batc
 # 2**17 entries of each of its five arrays at a time (1 MiB each in float64), batch norm on
 # 2 MiB of units (rows). The softmax's blocks are columns of a row-major array, and NumPy's
 # inner loops run along the rows, so a block must be wide for those loops to be long: 8 MiB
-# (1024 examples of 1000 classes) beat 1 MiB (128 examples) by far there.
+# (1048 examples of 1000 classes) beat 1 MiB (131 examples) by far there.
 _BLOCK = 1 << 17
 _SOFTMAX_BLOCK_BYTES = 1 << 23
 _BATCHNORM_BAND_BYTES = 1 << 21
