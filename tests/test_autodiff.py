@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -274,7 +275,45 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: Value(1.0) + "a", TypeError, "unsupported operand"),
     (lambda: Value(1.0) - True, TypeError, "unsupported operand"),
     (lambda: [1.0] * Value(2.0), TypeError, "can't multiply|unsupported operand"),
+    # issue 14: an array operand is a TypeError on either side (no object array of Values)
+    *[(lambda op=op, swap=swap: _binary(op, swap), TypeError,
+       "unsupported operand|does not support ufuncs")
+      for op in ("+", "-", "*", "/", "**") for swap in (False, True)],
+    (lambda: Value(np.array([2.0])), TypeError, r"data must be a real number \(got ndarray\)"),
+    (lambda: Value(np.array(np.inf)), ValueError, r"data must be finite \(got inf\)"),
+    (lambda: Value(np.array(True)), TypeError, r"data must be a real number \(got bool\)"),
+    (lambda: Value(object()), TypeError, r"data must be a real number \(got object\)"),
+    (lambda: Value(1.0) * object(), TypeError, "unsupported operand"),
+    (lambda: Value(1.0) + None, TypeError, "unsupported operand"),
 ]
+
+
+def _binary(op: str, swap: bool) -> object:
+    fn = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+          "**": operator.pow}[op]
+    a, b = Value(2.0), np.array([3.0, 3.0])
+    return fn(b, a) if swap else fn(a, b)
+
+
+def test_a_0d_array_is_its_number_as_data_and_as_operand() -> None:
+    x = Value(np.array(2.0))
+    y = x * np.array(3.0) + np.float64(1.0)
+    y.backward()
+    assert (x.data, y.data, x.grad) == (2.0, 7.0, 3.0)
+    assert isinstance(np.array(3.0) * x, Value)
+
+
+@pytest.mark.parametrize(("a", "b"), [(2.0, 1e160), (1e-160, 1e-160), (1e300, 1e10), (3.0, -1e200)])
+def test_division_is_computed_as_a_over_b_with_its_derivatives(a: float, b: float) -> None:
+    # a·b⁻¹ and b² overflow or underflow here though a / b and its derivatives do not
+    x, y = Value(a), Value(b)
+    q = x / y
+    q.backward()
+    assert q.data == a / b
+    assert x.grad == 1 / b
+    assert y.grad == pytest.approx(-(a / b) / b, rel=1e-15, abs=0.0)
+    z = Value(a) / b
+    assert z.data == a / b
 
 
 @pytest.mark.parametrize(("call", "error", "match"), BAD_INPUT)

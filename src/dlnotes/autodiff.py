@@ -11,12 +11,14 @@ Operators ``+ - * / **`` work with a Value on either side (``2 * x``, ``1 / x``,
 calls accumulate, as PyTorch's ``.grad`` does: each call adds :math:`dJ/dx` to every node's
 ``.grad``. Call ``zero_grad()`` (or build the graph anew) before differentiating again.
 
-Errors: ``Value(data)`` needs a finite real number (int, float or NumPy scalar; a bool, a
-string or None is a ``TypeError``, NaN or ±inf a ``ValueError``), and an operand that is
-neither a Value nor a real number makes Python raise its ``TypeError`` (unsupported
-operand). ``.log()`` of data <= 0, a negative base with a non-integer exponent and a base
-<= 0 with a Value exponent (whose derivative :math:`a^b \log a` needs :math:`a > 0`) raise
-``ValueError``; division by a Value with data 0.0 and 0.0 raised to a negative power raise
+Errors: ``Value(data)`` needs a finite real number (int, float, NumPy scalar or 0-d array; a
+bool, a string or None is a ``TypeError``, NaN or ±inf a ``ValueError``), and an operand that
+is neither a Value nor a real number makes Python raise its ``TypeError`` (unsupported
+operand); so does a NumPy array of more than 0 dimensions, on either side (``Value`` sets
+``__array_ufunc__ = None``, so NumPy does not make an object array of Values). ``.log()``
+of data <= 0, a negative base with a non-integer exponent and a base <= 0 with a Value
+exponent (whose derivative :math:`a^b \log a` needs :math:`a > 0`) raise ``ValueError``;
+division by a Value with data 0.0 and 0.0 raised to a negative power raise
 ``ZeroDivisionError``; a result beyond float64 (``.exp()`` beyond about 709.78) raises
 ``OverflowError``.
 """
@@ -29,6 +31,8 @@ operand). ``.log()`` of data <= 0, a negative base with a non-integer exponent a
 import math
 import numbers
 
+import numpy as np
+
 
 class Value:
     """A scalar node of a computation graph: its number, its gradient and how it was made.
@@ -40,9 +44,12 @@ class Value:
     33.0 3.0 6.0 9.0
     """
 
+    __array_ufunc__ = None  # Value + np.array([...]) is a TypeError, not an array of Values
+
     def __init__(
         self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()
     ) -> None:
+        data = _number(data)
         if isinstance(data, bool) or not isinstance(data, numbers.Real):
             raise TypeError(f"data must be a real number (got {type(data).__name__})")
         if not math.isfinite(data):
@@ -73,7 +80,8 @@ class Value:
             return NotImplemented
         if o.data == 0.0:
             raise ZeroDivisionError(f"division by a Value with data 0.0 ({self.data!r} / 0.0)")
-        return Value(self.data / o.data, ((self, 1 / o.data), (o, -self.data / o.data**2)))
+        q = self.data / o.data  # a / b directly: a·b⁻¹ and b² may overflow when a / b does not
+        return Value(q, ((self, 1 / o.data), (o, -q / o.data)))
 
     def __pow__(self, other: "Value | float") -> "Value":
         o = _operand(other)
@@ -170,11 +178,17 @@ def _operand(x: object) -> "Value | None":
     >>> print(_operand(2), _operand("2"))
     Value(data=2.0, grad=0.0) None
     """
+    x = _number(x)
     if isinstance(x, Value):
         return x
     if isinstance(x, numbers.Real) and not isinstance(x, bool):
         return Value(float(x))
     return None
+
+
+def _number(x: object) -> object:
+    """A 0-d NumPy array is the number it holds (np.array(2.0) is 2.0); anything else as it is."""
+    return x[()] if isinstance(x, np.ndarray) and x.ndim == 0 else x
 
 
 def _power(a: float, n: float) -> float:
