@@ -187,7 +187,11 @@ def _operand(x: object) -> "Value | None":
 
 
 def _number(x: object) -> object:
-    """A 0-d NumPy array is the number it holds (np.array(2.0) is 2.0); anything else as it is."""
+    """A 0-d NumPy array is the number it holds; anything else is returned as it is.
+
+    >>> print(_number(np.array(2.5)), _number("2"))
+    2.5 2
+    """
     return x[()] if isinstance(x, np.ndarray) and x.ndim == 0 else x
 
 
