@@ -88,6 +88,9 @@ def test_refine_bounds_shrinks_to_the_best_region() -> None:
     assert (c0, d0) == (a0, b0)
 
 
+R = np.random.default_rng(0)
+
+
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
@@ -114,6 +117,35 @@ def test_refine_bounds_shrinks_to_the_best_region() -> None:
         (lambda: refine_bounds(np.eye(3), np.ones(3), 1), ValueError, r"top_k must be in \[2, 3\]"),
         (lambda: refine_bounds(np.ones((3, 2)), np.arange(3.0), 2), ValueError,
          r"same value on axis 0"),
+        # issue 14: inf for each scalar, bool, NaN/inf in each array, size and flags checked
+        (lambda: sample_log_uniform(1e-4, np.inf, rng=R), ValueError,
+         r"high must be finite \(got inf\)"),
+        (lambda: sample_log_uniform(True, 1.0, rng=R), TypeError,
+         r"low must be a real number \(got bool\)"),
+        (lambda: sample_log_uniform(1e-4, 1.0, rng=R, size=-1), ValueError,
+         r"size must be >= 0 \(got -1\)"),
+        (lambda: sample_log_uniform(1e-4, 1.0, rng=R, size=2.5), TypeError,
+         r"size must be None, an int or a tuple of ints \(got float\)"),
+        (lambda: sample_log_uniform(1e-4, 1.0, rng=R, size=[2, 3]), TypeError,
+         r"size must be None, an int or a tuple of ints \(got list\)"),
+        (lambda: sample_beta(rng=R, size=(2, "3")), TypeError, r"size\[1\] must be an int"),
+        (lambda: sample_beta(rng=R, size=True), TypeError, r"size must be an int \(got bool\)"),
+        (lambda: sample_beta(np.nan, 0.99, rng=R), ValueError, r"low must be in \[0, 1\)"),
+        (lambda: grid_points([(0.0, np.inf)], 3), ValueError,
+         r"bounds\[0\]\[1\] must be finite \(got inf\)"),
+        (lambda: grid_points([(0.0, 1.0)], 3, log=["yes"]), TypeError,
+         r"log\[0\] must be a bool, True or False \(got str\)"),
+        (lambda: grid_points([(0.0, 1.0)], 3, log=True), TypeError,
+         r"log must be None or a list of bools \(got bool\)"),
+        (lambda: grid_points([None], 3), TypeError, r"bounds\[0\] must be a \(low, high\) pair"),
+        (lambda: grid_points([(0.0, 1.0)], np.inf), TypeError, r"num must be an int"),
+        (lambda: random_points([(0.0, 1.0)], True, rng=R), TypeError, r"num must be an int"),
+        (lambda: refine_bounds(np.eye(3), np.ones(3), 2, maximize="no"), TypeError,
+         r"maximize must be a bool, True or False \(got str\)"),
+        (lambda: refine_bounds(np.full((3, 2), np.nan), np.ones(3), 2), ValueError,
+         r"points must be finite"),
+        (lambda: refine_bounds(np.eye(3), np.array([1.0, np.inf, 0.0]), 2), ValueError,
+         r"scores must be finite"),
     ],
 )
 def test_bad_input(call, error: type[Exception], message: str) -> None:
@@ -144,3 +176,9 @@ def test_public_functions_give_the_references_draws() -> None:
     np.testing.assert_array_equal(points, _random_points(bounds, 20, rng(), log))
     scores = -points[:, 1]
     assert refine_bounds(points, scores, 4) == _refine_bounds(points, scores, 4)
+
+
+def test_size_accepts_numpy_ints_and_a_0d_array() -> None:
+    assert sample_log_uniform(1e-3, 1.0, rng=R, size=np.int64(3)).shape == (3,)
+    assert sample_beta(rng=R, size=np.array(2)).shape == (2,)
+    assert sample_beta(rng=R, size=(np.int32(2), 1)).shape == (2, 1)

@@ -11,11 +11,19 @@ from __future__ import annotations
 import math
 
 # --8<-- [end:imports]
+import numbers
 from collections.abc import Sequence
 
 import numpy as np
 
-from dlnotes._validation import as_float_array, check_int, check_ndim, check_rng, check_scalar
+from dlnotes._validation import (
+    as_float_array,
+    check_bool,
+    check_int,
+    check_ndim,
+    check_rng,
+    check_scalar,
+)
 
 __all__ = ["grid_points", "random_points", "refine_bounds", "sample_beta", "sample_log_uniform"]
 
@@ -102,6 +110,17 @@ def _refine_bounds(
 
 # The public functions: validate at the boundary, then call the reference.
 
+def _size(size: object) -> int | tuple[int, ...] | None:
+    """None, an int >= 0 or a tuple of them: the output shape, checked here (not by NumPy)."""
+    if size is None:
+        return None
+    if isinstance(size, tuple):
+        return tuple(check_int(n, f"size[{i}]", low=0) for i, n in enumerate(size))
+    if (isinstance(size, np.ndarray) and size.ndim == 0) or isinstance(size, numbers.Integral):
+        return check_int(size, "size", low=0)
+    raise TypeError(f"size must be None, an int or a tuple of ints (got {type(size).__name__})")
+
+
 def _bounds(low: object, high: object) -> tuple[float, float]:
     lo = check_scalar(low, "low", low=0.0, low_inclusive=False)
     hi = check_scalar(high, "high", low=0.0, low_inclusive=False)
@@ -134,7 +153,7 @@ def sample_log_uniform(
     ValueError
         If ``low`` or ``high`` is not > 0 and finite, or ``low >= high``.
     TypeError
-        If ``rng`` is not a Generator.
+        If ``rng`` is not a Generator or ``size`` is not None, an int or a tuple of ints.
 
     Notes
     -----
@@ -154,8 +173,9 @@ def sample_log_uniform(
     [2524 2466 2505 2505]
     """
     lo, hi = _bounds(low, high)
-    alpha = _sample_log_uniform(lo, hi, check_rng(rng), size)
-    return float(alpha) if size is None else alpha
+    shape = _size(size)
+    alpha = _sample_log_uniform(lo, hi, check_rng(rng), shape)
+    return float(alpha) if shape is None else alpha
 
 
 def sample_beta(
@@ -183,7 +203,7 @@ def sample_beta(
     ValueError
         If not ``0 <= low < high < 1``.
     TypeError
-        If ``rng`` is not a Generator.
+        If ``rng`` is not a Generator or ``size`` is not None, an int or a tuple of ints.
 
     Notes
     -----
@@ -206,8 +226,9 @@ def sample_beta(
     hi = check_scalar(high, "high", low=0.0, high=1.0, high_inclusive=False)
     if lo >= hi:
         raise ValueError(f"low must be < high (got {lo!r} and {hi!r})")
-    beta = _sample_beta(lo, hi, check_rng(rng), size)
-    return float(beta) if size is None else beta
+    shape = _size(size)
+    beta = _sample_beta(lo, hi, check_rng(rng), shape)
+    return float(beta) if shape is None else beta
 
 
 def _space(
@@ -215,14 +236,19 @@ def _space(
 ) -> list[tuple[float, float, bool]]:
     if isinstance(bounds, str) or not isinstance(bounds, Sequence) or len(bounds) == 0:
         raise TypeError(f"bounds must be a non-empty list of (low, high) pairs (got {bounds!r})")
-    flags = [False] * len(bounds) if log is None else list(log)
+    if log is not None and (isinstance(log, str) or not isinstance(log, Sequence | np.ndarray)):
+        raise TypeError(f"log must be None or a list of bools (got {type(log).__name__})")
+    flags = ([False] * len(bounds) if log is None
+             else [check_bool(f, f"log[{i}]") for i, f in enumerate(log)])
     if len(flags) != len(bounds):
         raise ValueError(
             f"log must have one flag per bound (got {len(flags)} flags for {len(bounds)} bounds)"
         )
     space = []
     for i, (pair, is_log) in enumerate(zip(bounds, flags, strict=True)):
-        if not isinstance(pair, Sequence) or len(pair) != 2:
+        if isinstance(pair, str) or not isinstance(pair, Sequence | np.ndarray):
+            raise TypeError(f"bounds[{i}] must be a (low, high) pair (got {type(pair).__name__})")
+        if len(pair) != 2:
             raise ValueError(f"bounds[{i}] must be a (low, high) pair (got {pair!r})")
         lo = check_scalar(
             pair[0], f"bounds[{i}][0]", low=0.0 if is_log else None, low_inclusive=not is_log
@@ -259,7 +285,7 @@ def grid_points(
         If a bound is not a finite ``low < high`` pair (``low > 0`` on a log axis), ``num < 1``
         or ``log`` has the wrong length.
     TypeError
-        If ``bounds`` is not a list of pairs.
+        If ``bounds`` is not a list of pairs or ``log`` not None or a list of bools.
 
     Notes
     -----
@@ -317,7 +343,8 @@ def random_points(
     ValueError
         As :func:`grid_points`.
     TypeError
-        If ``bounds`` is not a list of pairs or ``rng`` not a Generator.
+        If ``bounds`` is not a list of pairs, ``log`` not None or a list of bools or ``rng``
+        not a Generator.
 
     Notes
     -----
@@ -365,6 +392,8 @@ def refine_bounds(
     ValueError
         If the shapes do not match, ``top_k`` is out of range, or the best trials share a
         value on an axis (an empty range).
+    TypeError
+        If ``maximize`` is not a bool, or an argument is of the wrong kind.
 
     Notes
     -----
@@ -384,7 +413,7 @@ def refine_bounds(
     if s.shape != (x.shape[0],):
         raise ValueError(f"scores must have shape ({x.shape[0]},) (got {s.shape})")
     k = check_int(top_k, "top_k", low=2, high=x.shape[0])
-    refined = _refine_bounds(x, s, k, maximize)
+    refined = _refine_bounds(x, s, k, check_bool(maximize, "maximize"))
     empty = [j for j, (lo, hi) in enumerate(refined) if lo >= hi]
     if empty:
         raise ValueError(
