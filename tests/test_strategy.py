@@ -337,7 +337,61 @@ BAD: list[tuple[Callable[..., Any], tuple, dict, type[Exception], str]] = [
         TypeError,
         r"rng must be a numpy.random.Generator",
     ),
+    # issue 14: inf for each scalar, bool, NaN/inf in each array, a wrong kind of object
+    (diagnose, (0.01, np.inf, 0.1), {}, ValueError, r"train_error must be in \[0, 1\] \(got inf"),
+    (diagnose, (True, 0.1, 0.1), {}, TypeError, r"human_error must be a real number \(got bool"),
+    (diagnose, (0.01, 0.1, 0.1), {"tol": np.inf}, ValueError, r"tol must be finite \(got inf"),
+    (diagnose, (0.01, 0.1, 0.1), {"train_dev_error": "0.1"}, TypeError,
+     r"train_dev_error must be a real number \(got str"),
+    (recommended_fractions, (100,), {"dev_set": "no"}, TypeError,
+     r"dev_set must be a bool, True or False \(got str"),
+    (recommended_fractions, (100,), {"dev_set": 1}, TypeError, r"dev_set must be a bool"),
+    (recommended_fractions, (np.inf,), {}, TypeError, r"m must be an int \(got float"),
+    (choose_model, (np.array([0.9, 0.8]), {}), {"maximize": "yes"}, TypeError,
+     r"maximize must be a bool, True or False \(got str"),
+    (choose_model, (np.array([0.9, np.nan]), {}), {}, ValueError, r"optimizing must be finite"),
+    (choose_model, (np.array([0.9, 0.8]), {"ms": (np.array([1.0, np.inf]), 5.0)}), {},
+     ValueError, r"constraints\['ms'\] values must be finite"),
+    (choose_model, (np.array([0.9, 0.8]), {"ms": (np.array([1.0, 2.0]), np.nan)}), {},
+     ValueError, r"constraints\['ms'\] limit must be a real number \(got nan"),
+    (choose_model, (np.array([0.9, 0.8]), {"ms": (np.array([1.0, 2.0]), True)}), {},
+     TypeError, r"constraints\['ms'\] limit must be a real number \(got bool"),
+    (error_analysis, (np.inf, {"dog": 1}, 10), {}, ValueError, r"dev_error must be in \[0, 1\]"),
+    (error_analysis, (0.1, {"dog": True}, 10), {}, TypeError,
+     r"counts\['dog'\] must be an int \(got bool"),
+    (error_analysis, (0.1, ["dog"], 10), {}, TypeError, r"counts must be a dict"),
+    (multitask_cross_entropy, (np.zeros((1, 2)), np.array([[np.inf, 1.0]])), {}, ValueError,
+     r"Y must hold 0, 1 or NaN for a missing label \(got inf"),
+    (multitask_cross_entropy, (np.full((1, 2), -np.inf), np.zeros((1, 2))), {}, ValueError,
+     r"logits must be finite"),
+    (
+        replace_output_layer,
+        ({1: np.ones((1, 1)), "b1": np.ones((1, 1))}, 2),
+        {"rng": np.random.default_rng(0)},
+        TypeError,
+        r"params keys must be str \(got int 1\)",
+    ),
+    (
+        replace_output_layer,
+        ({"W1": np.full((1, 1), np.nan), "b1": np.ones((1, 1))}, 2),
+        {"rng": np.random.default_rng(0)},
+        ValueError,
+        r"params\['W1'\] must be finite",
+    ),
+    (
+        replace_output_layer,
+        ({"W1": np.ones((1, 1)), "b1": np.ones((1, 1))}, True),
+        {"rng": np.random.default_rng(0)},
+        TypeError,
+        r"n_out must be an int \(got bool",
+    ),
 ]
+
+
+def test_an_infinite_constraint_limit_is_no_constraint() -> None:
+    assert choose_model(np.array([0.8, 0.9]), {"ms": (np.array([1.0, 2.0]), np.inf)}) == 1
+    with pytest.raises(ValueError, match="no model meets"):
+        choose_model(np.array([0.8, 0.9]), {"ms": (np.array([1.0, 2.0]), -np.inf)})
 
 
 @pytest.mark.parametrize(

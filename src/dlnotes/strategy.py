@@ -16,6 +16,7 @@ import numpy as np
 
 from dlnotes._validation import (
     as_float_array,
+    check_bool,
     check_int,
     check_ndim,
     check_rng,
@@ -214,9 +215,7 @@ def recommended_fractions(m: int, *, dev_set: bool = True) -> tuple[float, float
     (0.98, 0.01, 0.01) (0.995, 0.004, 0.001)
     """
     n = check_int(m, "m", low=1)
-    if not isinstance(dev_set, bool):
-        raise TypeError(f"dev_set must be a bool (got {type(dev_set).__name__})")
-    return _recommended_fractions(n, dev_set=dev_set)
+    return _recommended_fractions(n, dev_set=check_bool(dev_set, "dev_set"))
 
 
 def diagnose(
@@ -306,7 +305,8 @@ def choose_model(
         The optimizing metric of each of k models, shape (k,), e.g. dev accuracy.
     constraints : dict of str to (array_like, float)
         Satisficing metrics: name → (values of shape (k,), upper limit). A model is
-        acceptable when every value is ≤ its limit (e.g. latency ≤ 100 ms). May be empty.
+        acceptable when every value is ≤ its limit (e.g. latency ≤ 100 ms); a limit of
+        ``inf`` is no constraint (±inf are accepted, NaN is not). May be empty.
     maximize : bool, default True
         True when a larger optimizing metric is better (accuracy), False for an error rate.
 
@@ -321,7 +321,7 @@ def choose_model(
         If no model meets the constraints, a metric is not 1-D, shapes differ, or a value is
         not finite.
     TypeError
-        If constraints is not a dict of (values, limit) pairs.
+        If constraints is not a dict of (values, limit) pairs or maximize is not a bool.
 
     Notes
     -----
@@ -348,8 +348,10 @@ def choose_model(
             raise TypeError(f"constraints[{name!r}] must be a (values, limit) pair")
         values = as_float_array(pair[0], f"constraints[{name!r}] values")
         check_same_shape(opt, values, "optimizing", f"constraints[{name!r}] values")
-        checked[name] = (values, check_scalar(pair[1], f"constraints[{name!r}] limit"))
-    k = _choose_model(opt, checked, maximize=maximize)
+        # an infinite limit is no constraint at all, so ±inf is accepted (NaN is not)
+        limit = check_scalar(pair[1], f"constraints[{name!r}] limit", finite=False)
+        checked[name] = (values, limit)
+    k = _choose_model(opt, checked, maximize=check_bool(maximize, "maximize"))
     if not all(values[k] <= limit for values, limit in checked.values()):  # none meets them
         raise ValueError(f"no model meets the satisficing constraints {sorted(constraints)}")
     return k
@@ -532,7 +534,7 @@ def replace_output_layer(
         If params does not hold exactly W1, b1, …, WL, bL, W[L] is not 2-D, a parameter is
         not finite, or n_out < 1.
     TypeError
-        If params is not a dict or rng is not a Generator.
+        If params is not a dict with str keys or rng is not a Generator.
 
     Notes
     -----
@@ -554,6 +556,10 @@ def replace_output_layer(
     """
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
+    bad_keys = [k for k in params if not isinstance(k, str)]
+    if bad_keys:
+        raise TypeError(f"params keys must be str (got {type(bad_keys[0]).__name__} "
+                        f"{bad_keys[0]!r})")
     L = len(params) // 2
     expected = [f"{p}{k}" for k in range(1, L + 1) for p in ("W", "b")]
     if L < 1 or sorted(params) != sorted(expected):
