@@ -427,6 +427,26 @@ BAD_INPUT = [
     (softmax_cross_entropy, ([[np.inf], [0.0]], [0]), {}, ValueError, r"logits must be finite"),
     (softmax_cross_entropy_grad, (np.zeros((2, 2)), np.array([0, 1])), {"reduction": "none"},
      ValueError, r"reduction must be one of 'mean', 'sum'"),
+    # issue 14: a non-string choice is a TypeError; NaN/inf in each array; a wrong kind
+    (binary_cross_entropy, (Y_HAT, Y_HAT), {"reduction": None}, TypeError,
+     r"reduction must be a string, one of 'mean', 'sum', 'none' \(got NoneType\)"),
+    (mean_squared_error_grad, (Y_HAT, Y_HAT), {"reduction": 1}, TypeError,
+     r"reduction must be a string, one of 'mean', 'sum' \(got int\)"),
+    (softmax_cross_entropy, (np.zeros((3, 2)), np.array([0, 1])), {"reduction": True}, TypeError,
+     r"reduction must be a string"),
+    (binary_cross_entropy, (Y_HAT, np.full((1, 4), np.nan)), {}, ValueError, r"y must be finite"),
+    (mean_squared_error, (np.zeros((1, 2)), [[0.0, np.inf]]), {}, ValueError, r"y must be finite"),
+    (binary_cross_entropy_with_logits_grad, ([[-np.inf]], [[1]]), {}, ValueError,
+     r"z must be finite"),
+    (softmax_cross_entropy_grad, (np.zeros((2, 2)), np.array([0, np.nan])), {}, ValueError,
+     r"y must be finite"),
+    (softmax_cross_entropy, (np.zeros((3, 2)), np.array([0, 1])), {"axis": True}, TypeError,
+     r"axis must be an int \(got bool\)"),
+    (mean_squared_error, (object(), [1.0]), {}, TypeError, r"y_hat must be an array of real"),
+    # probability targets with logits of the wrong rank: the message says what was expected
+    (softmax_cross_entropy, (np.zeros((2, 2)), np.array([0.3, 0.7])), {}, ValueError,
+     r"y labels must be integers \(got 0.3\); probabilities must have the shape of logits "
+     r"\(2, 2\) \(got y of shape \(2,\)\)"),
 ]
 
 

@@ -20,7 +20,9 @@ from dlnotes.network import (
     model_backward,
     model_forward,
     predict,
+    train,
 )
+from dlnotes.optimizers import SGD
 from dlnotes.regularization import l2_penalty
 
 TORCH_G: dict[str, Callable[[torch.Tensor], torch.Tensor]] = {
@@ -517,7 +519,47 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
         ValueError,
         r"Y must have columns summing to 1 for a softmax output",
     ),
+    # issue 14: messages name the argument as the caller wrote it; NaN/inf, bool, wrong kinds
+    (lambda: _train(initialization="kaiming"), ValueError,
+     r"initialization must be one of 'zeros', 'random', 'xavier', 'glorot', 'he' "
+     r"\(got 'kaiming'\)"),
+    (lambda: _train(initialization=3), TypeError, r"initialization must be a string"),
+    (lambda: _train(keep_prob=np.array(1.5)), ValueError,
+     r"keep_prob must be in \(0, 1\] \(got 1.5\)"),
+    (lambda: _train(keep_prob=True), TypeError, r"keep_prob must be a float or a sequence"),
+    (lambda: _train(keep_prob=[np.inf]), ValueError, r"keep_prob\[0\] must be in \(0, 1\]"),
+    (lambda: _train(keep_prob=["a"]), TypeError, r"keep_prob\[0\] must be a real number"),
+    (lambda: _train(lambd=np.inf), ValueError, r"lambd must be finite \(got inf\)"),
+    (lambda: _train(scale=np.inf), ValueError, r"scale must be finite"),
+    (lambda: _train(hidden=None), TypeError, r"hidden must be a string"),
+    (lambda: _train(num_epochs=True), TypeError, r"num_epochs must be an int \(got bool\)"),
+    (lambda: FWD(X0, P0, keep_prob=np.array(0.8)), TypeError, r"rng must be a numpy"),
+    (lambda: FWD(np.full_like(X0, np.nan), P0), ValueError, r"X must be finite"),
+    (lambda: FWD(X0, {**P0, "W1": np.full_like(P0["W1"], np.inf)}), ValueError,
+     r"params\['W1'\] must be finite"),
+    (lambda: FWD(X0, P0, output=1), TypeError, r"output must be a string"),
+    (lambda: compute_cost(AL0, np.full_like(AL0, np.nan)), ValueError, r"Y must be finite"),
+    (lambda: compute_cost(AL0, np.ones_like(AL0), P0, np.inf), ValueError,
+     r"lambd must be finite"),
+    (lambda: compute_cost_from_logits(np.full_like(AL0, np.inf), np.ones_like(AL0)), ValueError,
+     r"ZL must be finite"),
+    (lambda: model_backward(AL0, np.ones_like(AL0), C0, lambd=True), TypeError,
+     r"lambd must be a real number \(got bool\)"),
+    (lambda: model_backward(AL0, np.ones_like(AL0), "caches"), TypeError,
+     r"caches must be the non-empty list of LayerCache"),
+    (lambda: predict(X0, P0, hidden=["relu"]), TypeError, r"hidden must be a string"),
 ]
+
+
+def _train(**kwargs: object) -> object:
+    args = {"num_epochs": 2, "rng": np.random.default_rng(0), **kwargs}
+    return train(X0, Y0, [3, 4, 1], SGD(0.1), **args)
+
+
+def test_a_0d_keep_prob_is_its_number() -> None:
+    out = FWD(X0, P0, keep_prob=np.array(0.8), rng=np.random.default_rng(0))
+    ref = FWD(X0, P0, keep_prob=0.8, rng=np.random.default_rng(0))
+    np.testing.assert_array_equal(out[0], ref[0])
 
 
 def softmax_bad_labels() -> tuple[np.ndarray, np.ndarray, list]:

@@ -87,6 +87,8 @@ def _inputs(w: object, b: object, X: object) -> tuple[np.ndarray, float, np.ndar
             f"w must have shape (n_x, 1) = {(X_arr.shape[0], 1)} to match X {X_arr.shape} "
             f"(got {w_arr.shape})"
         )
+    if isinstance(b, bool | np.bool_) or np.asarray(b).dtype == bool:  # a bool is no number
+        raise TypeError(f"b must be a real number (got {type(b).__name__})")
     b_arr = as_float_array(b, "b")
     if b_arr.size != 1:
         raise ValueError(f"b must be a scalar (got an array of shape {b_arr.shape})")
@@ -135,7 +137,7 @@ def propagate(
         (1, m) (a (m,) vector is an error, not a broadcast), ``Y`` is outside [0, 1], or an
         input is not finite.
     TypeError
-        If an input is not real-valued.
+        If an input is not real-valued, or ``b`` is a bool (a bool is not a number).
 
     Notes
     -----
@@ -243,6 +245,8 @@ def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:
     ------
     ValueError
         As :func:`propagate` (without ``Y``).
+    TypeError
+        As :func:`propagate`.
 
     Notes
     -----

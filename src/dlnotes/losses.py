@@ -213,7 +213,10 @@ def _class_targets(
             f"of logits {s.shape} (got shape {t.shape})"
         )
     if not np.array_equal(t, np.round(t)):
-        raise ValueError(f"y labels must be integers (got {float(t[t != np.round(t)][0])!r})")
+        raise ValueError(
+            f"y labels must be integers (got {float(t[t != np.round(t)][0])!r}); probabilities "
+            f"must have the shape of logits {s.shape} (got y of shape {t.shape})"
+        )
     if t.min() < 0 or t.max() >= k:
         bad = t.min() if t.min() < 0 else t.max()
         raise ValueError(f"y labels must be in [0, {k}) for {k} classes (got {int(bad)})")

@@ -39,7 +39,7 @@ from dlnotes._validation import (
 )
 from dlnotes.data import _random_mini_batches
 from dlnotes.information import _cross_entropy
-from dlnotes.initializers import initialize_parameters
+from dlnotes.initializers import METHODS, initialize_parameters
 from dlnotes.layers import (
     ActivationCache,
     _linear_activation_backward,
@@ -277,8 +277,8 @@ def model_forward(
         Activation of layer L: ``"sigmoid"`` or ``"softmax"`` (over axis 0; needs n[L] >= 2).
     keep_prob : float or sequence of float, default 1.0
         Dropout keep probability in (0, 1]: one float for every hidden layer, or a sequence
-        with one value per hidden layer (length L−1). 1.0 means no dropout for that layer.
-        Dropout is never applied to the input or the output layer.
+        with one value per hidden layer (length L−1); a 0-d array is its number. 1.0 means
+        no dropout for that layer. Dropout is never applied to the input or the output layer.
     rng : numpy.random.Generator, optional
         Draws the dropout masks; required when any keep probability is < 1.
 
@@ -660,8 +660,9 @@ def train(
         (n[L], m) with entries in [0, 1] (one-hot columns for softmax), a count is < 1,
         ``lambd < 0``, a keep probability is outside (0, 1], or a name is unknown.
     TypeError
-        If ``optimizer`` has no ``init``/``update`` methods, ``rng`` is not a Generator, or a
-        count is not an int.
+        If ``optimizer`` has no ``init``/``update`` methods, ``rng`` is not a Generator, a
+        count is not an int, or a name (``initialization``, ``hidden``, ``output``) is not a
+        string.
 
     Notes
     -----
@@ -704,6 +705,7 @@ def train(
     True (8, 2)
     """
     gen = check_rng(rng)
+    check_choice(initialization, "initialization", METHODS)  # named as train calls it
     params = initialize_parameters(layer_dims, initialization, rng=gen, scale=scale)
     out = check_choice(output, "output", OUTPUT_ACTIVATIONS)
     X_arr, Y_arr = _training_set(X, Y, [int(n) for n in layer_dims], out)
@@ -766,7 +768,9 @@ def _weights(params: object, lambd: float) -> dict[str, np.ndarray] | None:
 
 def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
     """One keep probability per hidden layer, each in (0, 1]."""
-    if isinstance(keep_prob, numbers.Real) and not isinstance(keep_prob, bool):
+    if isinstance(keep_prob, np.ndarray) and keep_prob.ndim == 0:
+        keep_prob = keep_prob[()]  # a 0-d array is the number it holds
+    if isinstance(keep_prob, numbers.Real) and not isinstance(keep_prob, bool | np.bool_):
         p = check_scalar(keep_prob, "keep_prob", low=0.0, high=1.0, low_inclusive=False)
         return [p] * n_hidden
     if isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
