@@ -223,8 +223,46 @@ def test_plateau_state_is_a_namedtuple() -> None:
          r"metric must be"),
         (lambda: ReduceOnPlateau().update(1.0, (0.1, 1.0, 0, 0)), TypeError,
          r"state must be a PlateauState"),
+        # issue 14: inf for each scalar, bool, NaN/inf in epoch arrays, non-string choices
+        (lambda: exponential_decay(np.inf, 1), ValueError, r"lr0 must be finite \(got inf\)"),
+        (lambda: exponential_decay(True, 1), TypeError, r"lr0 must be a real number \(got bool"),
+        (lambda: exponential_decay(0.1, True), TypeError, r"epoch must be a real number"),
+        (lambda: exponential_decay(0.1, [1.0, np.inf]), ValueError, r"epoch must be finite"),
+        (lambda: inverse_time_decay(0.1, 1, np.inf), ValueError, r"decay_rate must be finite"),
+        (lambda: sqrt_decay(0.1, 1, np.inf), ValueError, r"k must be finite \(got inf\)"),
+        (lambda: sqrt_decay(0.1, np.float32(np.nan), 1.0), ValueError, r"epoch must be finite"),
+        (lambda: step_decay(0.1, 1, np.nan, 10), ValueError, r"drop must be in \(0, 1\]"),
+        (lambda: step_decay(0.1, 1, 0.5, True), TypeError, r"every must be an int \(got bool"),
+        (lambda: cosine_annealing(0.1, np.inf, 10), ValueError, r"step must be finite"),
+        (lambda: cosine_annealing(0.1, 1, 10, lr_min=[0.0]), TypeError,
+         r"lr_min must be a real number \(got list"),
+        (lambda: ReduceOnPlateau(threshold=np.inf), ValueError, r"threshold must be finite"),
+        (lambda: ReduceOnPlateau(min_lr=np.inf), ValueError, r"min_lr must be finite"),
+        (lambda: ReduceOnPlateau(eps=np.inf), ValueError, r"eps must be finite"),
+        (lambda: ReduceOnPlateau(mode=None), TypeError, r"mode must be a string, one of 'min'"),
+        (lambda: ReduceOnPlateau(threshold_mode=0), TypeError, r"threshold_mode must be a string"),
+        (lambda: ReduceOnPlateau(patience=True), TypeError, r"patience must be an int \(got bool"),
+        (lambda: ReduceOnPlateau().init(np.inf), ValueError, r"lr0 must be finite"),
+        (lambda: ReduceOnPlateau().update(-np.inf, ReduceOnPlateau().init(0.1)), ValueError,
+         r"metric must be finite"),
+        (lambda: ReduceOnPlateau().update("1.0", ReduceOnPlateau().init(0.1)), TypeError,
+         r"metric must be a real number \(got str"),
     ],
 )
 def test_bad_input(call, error: type[Exception], message: str) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+@pytest.mark.parametrize(
+    "schedule",
+    [lambda e: inverse_time_decay(0.1, e, 0.5), lambda e: exponential_decay(0.1, e),
+     lambda e: sqrt_decay(0.1, e, 2.0), lambda e: step_decay(0.1, e, 0.5, 2),
+     lambda e: cosine_annealing(0.1, e, 3, lr_min=0.01)],
+)
+def test_float32_epochs_give_float32_rates_and_ints_float64(schedule) -> None:  # type: ignore[no-untyped-def]
+    epochs = np.arange(1, 6)
+    out32 = schedule(epochs.astype(np.float32))
+    assert out32.dtype == np.float32
+    assert schedule(epochs).dtype == np.float64
+    np.testing.assert_allclose(out32, schedule(epochs), rtol=1e-6)

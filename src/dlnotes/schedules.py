@@ -142,13 +142,14 @@ def _lr0(lr0: object) -> float:
 
 
 def _epochs(epoch: object, name: str = "epoch", low: float = 0.0) -> np.ndarray:
-    """Epochs as a float64 array (0-d for a scalar), all finite and >= low."""
+    """Epochs as a float array (0-d for a scalar; float32 kept, else float64), finite, >= low."""
     arr = np.asarray(epoch)
     if arr.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be a real number or an array of them (got {epoch!r})")
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
-    arr = arr.astype(np.float64)
+    if arr.dtype not in (np.float32, np.float64):  # float32 stays float32, the rest float64
+        arr = arr.astype(np.float64)
     if not np.isfinite(arr).all() or (arr < low).any():
         raise ValueError(
             f"{name} must be finite and >= {low:g} (got minimum {float(np.min(arr))!r})"
@@ -176,7 +177,8 @@ def inverse_time_decay(lr0: float, epoch: object, decay_rate: float) -> float | 
     Returns
     -------
     float or numpy.ndarray
-        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+        A float for a scalar ``epoch``, else an array shaped like ``epoch`` (float32 for
+        float32 ``epoch``, float64 otherwise).
 
     Raises
     ------
@@ -219,7 +221,8 @@ def exponential_decay(lr0: float, epoch: object, base: float = 0.95) -> float | 
     Returns
     -------
     float or numpy.ndarray
-        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+        A float for a scalar ``epoch``, else an array shaped like ``epoch`` (float32 for
+        float32 ``epoch``, float64 otherwise).
 
     Raises
     ------
@@ -263,7 +266,8 @@ def sqrt_decay(lr0: float, epoch: object, k: float) -> float | np.ndarray:
     Returns
     -------
     float or numpy.ndarray
-        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+        A float for a scalar ``epoch``, else an array shaped like ``epoch`` (float32 for
+        float32 ``epoch``, float64 otherwise).
 
     Raises
     ------
@@ -308,7 +312,8 @@ def step_decay(lr0: float, epoch: object, drop: float, every: int) -> float | np
     Returns
     -------
     float or numpy.ndarray
-        A float for a scalar ``epoch``, else an array shaped like ``epoch``.
+        A float for a scalar ``epoch``, else an array shaped like ``epoch`` (float32 for
+        float32 ``epoch``, float64 otherwise).
 
     Raises
     ------
@@ -356,7 +361,8 @@ def cosine_annealing(
     Returns
     -------
     float or numpy.ndarray
-        A float for a scalar ``step``, else an array shaped like ``step``.
+        A float for a scalar ``step``, else an array shaped like ``step`` (float32 for
+        float32 ``step``, float64 otherwise).
 
     Raises
     ------
