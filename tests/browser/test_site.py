@@ -2,7 +2,9 @@
 
 Run by ``make check-site`` after ``mkdocs build``: serves site/ on 127.0.0.1 and fails on a
 console error, a page error, a failed request, a request to any other host, math left as raw
-TeX, or an image that did not load; checks that search finds "divergence".
+TeX, or an image that did not load; checks that search finds "divergence", and that searching
+the notes' Chinese terms (动量, 鞍点, …) finds the chapter section that teaches each one, not only
+the glossary (the search plugin segments Chinese with jieba at build time).
 Uses Debian's chromium (/usr/bin/chromium) through Playwright; no browser is downloaded.
 """
 
@@ -184,16 +186,65 @@ def test_math_and_figures_render_on_the_pattern_chapter(browser: Browser, base_u
     assert len(figures) >= 2 and all(width > 100 for width in figures), figures
 
 
-def test_search_finds_divergence(browser: Browser, base_url: str) -> None:
+# Every search result's link and text (without the zero-width spaces of the segmented Chinese).
+SEARCH_RESULTS = r"""
+els => els.map((e) => ({ href: e.href, text: e.innerText.replaceAll("\u200b", "") }))
+"""
+
+
+def search(browser: Browser, base_url: str, query: str) -> tuple[list[dict[str, str]], list[str]]:
+    """Type ``query`` into the search box of the home page, as a reader would; return every
+    result (its absolute link and its text) and the problems seen on the page."""
     page, problems = open_page(browser, base_url + "/")
     try:
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.press_sequentially("divergence", delay=30)  # Material searches on key events
-        results = page.locator(".md-search-result__item")
-        results.first.wait_for(timeout=10_000)
-        titles = results.all_inner_texts()
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially(query, delay=30)
+        box.press("End")  # Material searches on keyup, which typing Chinese text does not send
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        # the results of the first keys show first: read until two readings agree
+        results: list[dict[str, str]] = []
+        for _ in range(40):
+            page.wait_for_timeout(250)
+            latest = page.eval_on_selector_all(".md-search-result__link", SEARCH_RESULTS)
+            if latest and latest == results:
+                break
+            results = latest
     finally:
         page.context.close()
+    return results, problems
+
+
+def test_search_finds_divergence(browser: Browser, base_url: str) -> None:
+    results, problems = search(browser, base_url, "divergence")
     assert not problems, "\n".join(problems)
-    assert any("divergence" in t.lower() for t in titles), titles
+    assert any("divergence" in r["text"].lower() for r in results), results
+
+
+# The notes' own words, and the section of the chapter that teaches each (the glossary's link).
+CHINESE_SEARCHES = [
+    ("动量", "optimizers/#momentum"),  # inside 动量梯度下降法: found only if segmented
+    ("鞍点", "optimizers/#saddle-points"),
+    ("批归一化", "batch-norm/"),
+    ("交叉熵", "information-theory/#cross-entropy"),
+    ("梯度检验", "gradient-checking/"),
+    ("向量化", "neural-networks/#vectorization"),  # jieba alone cuts it 向 量化 (mkdocs.yml)
+]
+
+
+@pytest.mark.parametrize(("query", "section"), CHINESE_SEARCHES,
+                         ids=[s for _, s in CHINESE_SEARCHES])
+def test_search_in_chinese_finds_the_chapter_section(
+    browser: Browser, base_url: str, query: str, section: str
+) -> None:
+    results, problems = search(browser, base_url, query)
+    assert not problems, "\n".join(problems)
+    # a result links to page/?h=<the terms to highlight>#section: keep page/ and #section
+    found = [(urlsplit(r["href"]).path, urlsplit(r["href"]).fragment, r["text"]) for r in results]
+    page, _, fragment = ("/" + section).partition("#")
+    on_page = [f for f in found if f[0] == page]
+    assert on_page, f"{query!r} finds nothing on {page}, only {sorted({f[0] for f in found})}"
+    # the section that teaches the term is among the results, and it shows the term
+    in_section = [text for path, frag, text in on_page if frag == fragment]
+    assert in_section, f"{query!r} finds {[f[:2] for f in on_page]}, not the section {section}"
+    assert query in in_section[0], in_section[0]
