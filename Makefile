@@ -13,7 +13,7 @@ PORT := 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site test check-site bench lint clean
+.PHONY: help install serve site test check-site bench lint clean mutation
 
 help:
 	@echo "make serve       build the site (notebooks executed) and serve it on http://$(HOST):$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make check-site  open every page of the built site in headless chromium"
 	@echo "make bench       timings side by side with PyTorch (CPU)"
 	@echo "make lint        ruff and mypy"
+	@echo "make mutation MODULE=name  mutmut on src/dlnotes/<name>.py with its tests (minutes; not in CI)"
 
 install: $(PY_STAMP) $(JS_STAMP)
 
@@ -64,6 +65,12 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+# One chapter module at a time (the whole package would take hours); hypothesis seeded so a score
+# does not move between runs; niced, since it keeps both cores busy. Last line: the score.
+mutation: install
+	@test -n "$(MODULE)" || { echo "usage: make mutation MODULE=name (a module of src/dlnotes)"; exit 2; }
+	DLNOTES_HYPOTHESIS_PROFILE=mutation nice -n 10 $(PY) tools/mutation.py $(MODULE)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis .cache

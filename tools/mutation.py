@@ -1,0 +1,153 @@
+"""Mutation testing of one chapter module: ``make mutation MODULE=name``.
+
+mutmut 3 (configured in pyproject.toml's ``[tool.mutmut]``) copies the tree into ``mutants/``,
+rewrites ``src/dlnotes/<name>.py`` into one variant per mutation and runs the tests that cover
+each variant; a mutant is *killed* when some test fails. This driver narrows mutmut to one module
+and to the test files that exercise it, starts from a clean ``mutants/`` so every run measures the
+current tests, and prints as its last line::
+
+    mutation score NAME: K/N killed (P %)
+
+N leaves out the mutants that no test can kill because the mutated code behaves the same (say
+``x ** 2`` to ``x * x``). They are listed, each with its reason, in the module's mutant tests::
+
+    # tests/test_<name>_mutants.py
+    EQUIVALENT_MUTANTS = {"dlnotes.<name>.function__mutmut_3": "why it behaves the same"}
+
+A timeout counts as killed (the mutant loops where the original returns). Hypothesis draws the
+same examples on every run: the Makefile target sets ``DLNOTES_HYPOTHESIS_PROFILE=mutation``,
+which the root conftest.py turns into a profile with ``derandomize=True``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHAPTER_MODULES = (
+    "information",
+    "losses",
+    "activations",
+    "initializers",
+    "autodiff",
+    "logistic",
+    "layers",
+    "network",
+    "optimizers",
+    "schedules",
+    "regularization",
+    "batchnorm",
+    "gradcheck",
+    "tuning",
+    "strategy",
+    "data",
+)
+
+# Test files beyond tests/test_<name>.py and tests/test_<name>_mutants.py that exercise a module.
+EXTRA_TESTS: dict[str, tuple[str, ...]] = {}
+
+# Slow tests left out of a module's run (node ids), each because faster tests cover its lines.
+DESELECTED: dict[str, tuple[str, ...]] = {}
+
+
+def test_files(name: str) -> list[str]:
+    files = [f"tests/test_{name}.py", f"tests/test_{name}_mutants.py", *EXTRA_TESTS.get(name, ())]
+    return [f for f in files if (ROOT / f).is_file()]
+
+
+def equivalent_mutants(name: str) -> dict[str, str]:
+    """The ``EQUIVALENT_MUTANTS`` dict of tests/test_<name>_mutants.py, read without importing."""
+    path = ROOT / f"tests/test_{name}_mutants.py"
+    if not path.is_file():
+        return {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        if any(isinstance(t, ast.Name) and t.id == "EQUIVALENT_MUTANTS" for t in targets):
+            found = ast.literal_eval(value)
+            if not all(isinstance(reason, str) and reason.strip() for reason in found.values()):
+                raise SystemExit(f"{path}: every equivalent mutant needs its reason")
+            return dict(found)
+    return {}
+
+
+def run_mutmut(name: str, max_children: int, debug: bool) -> None:
+    """``mutmut run`` with the configuration narrowed to one module and its tests."""
+    from _pytest.nodes import Node
+
+    if not hasattr(Node, "_nodeid"):  # mutmut 3.8 reads item._nodeid, which pytest 9 renamed
+        Node._nodeid = property(lambda node: node.nodeid)  # type: ignore[attr-defined]
+
+    import mutmut.__main__ as mutmut_main
+    from mutmut.configuration import config
+
+    cfg = config()
+    cfg.debug = debug
+    cfg.only_mutate = [f"src/dlnotes/{name}.py"]
+    cfg.pytest_add_cli_args_test_selection = test_files(name)
+    for node_id in DESELECTED.get(name, ()):
+        cfg.pytest_add_cli_args += ["--deselect", node_id]
+    try:
+        mutmut_main.run.main(["--max-children", str(max_children)], standalone_mode=False)
+    except SystemExit as stop:  # mutmut exits when the clean tests fail
+        if stop.code:
+            raise
+
+
+def score(name: str) -> tuple[int, int, dict[str, str], list[str]]:
+    """(killed, counted, status of each counted mutant left alive, equivalent names unknown)."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
+
+    data = SourceFileMutationData(path=Path(f"src/dlnotes/{name}.py"))
+    data.load()
+    equivalent = equivalent_mutants(name)
+    unknown = sorted(set(equivalent) - set(data.exit_code_by_key))
+    killed, counted, alive = 0, 0, {}
+    for mutant, code in sorted(data.exit_code_by_key.items()):
+        if mutant in equivalent:
+            continue
+        counted += 1
+        status = status_by_exit_code[code]
+        if status in ("killed", "timeout"):
+            killed += 1
+        else:
+            alive[mutant] = status
+    return killed, counted, alive, unknown
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("module", choices=CHAPTER_MODULES)
+    parser.add_argument("--max-children", type=int, default=2)
+    parser.add_argument("--debug", action="store_true", help="mutmut's pytest commands and output")
+    parser.add_argument("--keep", action="store_true", help="reuse mutants/ from the last run")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    os.environ.setdefault("DLNOTES_HYPOTHESIS_PROFILE", "mutation")
+    if not args.keep:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    if not test_files(args.module):
+        raise SystemExit(f"no test file for {args.module}")
+    run_mutmut(args.module, args.max_children, args.debug)
+    killed, counted, alive, unknown = score(args.module)
+    for mutant, status in alive.items():
+        print(f"    {status}: {mutant}    (mutmut show {mutant})")
+    for mutant in unknown:
+        print(f"    listed as equivalent but not generated: {mutant}")
+    percent = 100 * killed / counted if counted else 100.0
+    print(f"mutation score {args.module}: {killed}/{counted} killed ({percent:.1f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
