@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -80,8 +81,9 @@ def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> 
 
 
 def check_axis(axis: object, ndim: int, name: str = "axis") -> int:
-    """Return ``axis`` normalized to ``0 <= axis < ndim``."""
-    if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
+    """Return ``axis`` normalized to ``0 <= axis < ndim`` (a 0-d integer array is its int)."""
+    axis = _zero_d(axis)
+    if isinstance(axis, bool | np.bool_) or not isinstance(axis, numbers.Integral):
         raise TypeError(f"{name} must be an int (got {type(axis).__name__})")
     ax = int(axis)
     if not -ndim <= ax < ndim:
@@ -210,6 +212,13 @@ def check_distribution(p: np.ndarray, name: str, axis: int | None) -> None:
         where = "over all entries" if axis is None else f"along axis {axis}"
         bad = float(np.ravel(totals)[np.argmax(np.abs(np.ravel(totals) - 1))])
         raise ValueError(f"{name} must sum to 1 {where} (got {bad:.10g})")
+
+
+def check_str_keys(mapping: Mapping[Any, object], name: str) -> None:
+    """Require every key of ``mapping`` to be a str ("W1", "b1", …)."""
+    for key in mapping:
+        if not isinstance(key, str):
+            raise TypeError(f"{name} keys must be str (got {type(key).__name__} {key!r})")
 
 
 def check_matching_dicts(

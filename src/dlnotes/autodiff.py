@@ -49,13 +49,13 @@ class Value:
     def __init__(
         self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()
     ) -> None:
-        data = _number(data)
-        if isinstance(data, bool) or not isinstance(data, numbers.Real):
-            raise TypeError(f"data must be a real number (got {type(data).__name__})")
-        if not math.isfinite(data):
-            what = "a real number" if math.isnan(data) else "finite"
-            raise ValueError(f"data must be {what} (got {float(data)!r})")
-        self.data = float(data)
+        x = _number(data)
+        if isinstance(x, bool) or not isinstance(x, numbers.Real):
+            raise TypeError(f"data must be a real number (got {type(x).__name__})")
+        if not math.isfinite(x):
+            what = "a real number" if math.isnan(x) else "finite"
+            raise ValueError(f"data must be {what} (got {float(x)!r})")
+        self.data = float(x)
         self.grad = 0.0
         self._inputs = _inputs  # (input, ∂self/∂input) for each input of the operation
 

@@ -36,6 +36,7 @@ from dlnotes._validation import (
     check_rng,
     check_same_shape,
     check_scalar,
+    check_str_keys,
 )
 from dlnotes.data import _random_mini_batches
 from dlnotes.information import _cross_entropy
@@ -756,6 +757,7 @@ def _weights(params: object, lambd: float) -> dict[str, np.ndarray] | None:
         raise ValueError(f"params is required when lambd > 0 (got lambd={lambd!r})")
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
+    check_str_keys(params, "params")
     weights = {
         key: as_float_array(value, f"params[{key!r}]")
         for key, value in params.items()

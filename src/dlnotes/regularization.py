@@ -23,6 +23,7 @@ from dlnotes._validation import (
     check_rng,
     check_same_shape,
     check_scalar,
+    check_str_keys,
 )
 
 __all__ = [
@@ -307,6 +308,7 @@ def _weights(params: object) -> dict[str, np.ndarray]:
     """The ``"W…"`` entries of a parameter dict, validated as finite float arrays."""
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
+    check_str_keys(params, "params")
     weights = {
         key: as_float_array(value, f"params[{key!r}]")
         for key, value in params.items()

@@ -22,6 +22,7 @@ from dlnotes._validation import (
     check_rng,
     check_same_shape,
     check_scalar,
+    check_str_keys,
 )
 from dlnotes.losses import (
     _binary_cross_entropy_with_logits,
@@ -556,10 +557,7 @@ def replace_output_layer(
     """
     if not isinstance(params, Mapping):
         raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
-    bad_keys = [k for k in params if not isinstance(k, str)]
-    if bad_keys:
-        raise TypeError(f"params keys must be str (got {type(bad_keys[0]).__name__} "
-                        f"{bad_keys[0]!r})")
+    check_str_keys(params, "params")
     L = len(params) // 2
     expected = [f"{p}{k}" for k in range(1, L + 1) for p in ("W", "b")]
     if L < 1 or sorted(params) != sorted(expected):
