@@ -320,7 +320,22 @@ BAD_INPUT = [
     (softmax, (1.0,), {}, ValueError, r"z must have at least 1 dimension"),
     (log_softmax, ([0.0, np.inf],), {}, ValueError, r"z must be finite"),
     (softmax, ([[1.0, 2.0], [3.0]],), {}, TypeError, r"z must be array-like"),
+    # issue 14: inf for each scalar, bool, a wrong kind of object, a 0-d axis is its int
+    (leaky_relu, ([1.0],), {"alpha": -np.inf}, ValueError, r"alpha must be >= 0"),
+    (elu, ([1.0],), {"alpha": np.inf}, ValueError, r"alpha must be finite \(got inf"),
+    (prelu, (np.zeros(3),), {"alpha": np.inf}, ValueError, r"alpha must be finite"),
+    (prelu, (np.zeros(3),), {"alpha": object()}, TypeError, r"alpha must be an array of real"),
+    (relu, (None,), {}, TypeError, r"z must be an array of real numbers"),
+    (sigmoid_grad, (object(),), {}, TypeError, r"z must be an array of real numbers"),
+    (softmax, (np.zeros((3, 2)),), {"axis": True}, TypeError, r"axis must be an int \(got bool"),
+    (log_softmax, (np.zeros((3, 2)),), {"axis": "0"}, TypeError, r"axis must be an int"),
+    (softmax, ([[0.0], [np.nan]],), {}, ValueError, r"z must be finite"),
 ]
+
+
+def test_a_0d_axis_is_its_int() -> None:
+    z = np.arange(6.0).reshape(3, 2)
+    np.testing.assert_array_equal(softmax(z, axis=np.array(1)), softmax(z, axis=1))
 
 
 @pytest.mark.parametrize(("f", "args", "kwargs", "error", "message"), BAD_INPUT,

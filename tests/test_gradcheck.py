@@ -343,6 +343,19 @@ BAD_INPUT = [
     (params_to_vector, ({"W1": np.array([1.0, np.inf])},), ValueError,
      r"params\['W1'\] must be finite"),
     (params_to_vector, ({"W1": np.ones((2, 2))}, SPEC), TypeError, r"positional"),
+    # issue 14: NaN/inf in each array, inf and bool for eps, wrong kinds
+    (numerical_gradient, (_square, np.ones(2), True), TypeError, r"eps must be a real number"),
+    (one_sided_difference, (_square, np.array([np.inf, 1.0])), ValueError, r"x must be finite"),
+    (one_sided_difference, (_square, np.ones(2), np.inf), ValueError, r"eps must be finite"),
+    (gradient_check, (_square, np.array([1.0, np.nan]), np.ones(2)), ValueError,
+     r"grad must be finite"),
+    (gradient_check, (_square, np.ones(2), np.array([np.inf, 1.0])), ValueError,
+     r"x must be finite"),
+    (gradient_check, (_square, np.ones(2), np.ones(2), np.inf), ValueError,
+     r"eps must be finite"),
+    (gradient_check, ("f", np.ones(2), np.ones(2)), TypeError, r"f must be callable"),
+    (relative_difference, (np.array([np.nan]), np.ones(1)), ValueError, r"a must be finite"),
+    (relative_difference, (None, np.ones(1)), TypeError, r"a must be an array of real"),
 ]
 
 

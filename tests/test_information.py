@@ -337,6 +337,12 @@ def test_pair_functions_name_q_and_reject_shape_mismatch(f) -> None:  # type: ig
         ({"base": -2}, ValueError, r"base must be > 0 \(got -2\.0\)"),
         ({"base": "2"}, TypeError, r"base must be a real number \(got str\)"),
         ({"base": np.inf}, ValueError, r"base must be > 0, finite and not 1"),
+        # issue 14: bool, NaN, wrong kinds
+        ({"base": True}, TypeError, r"base must be a real number \(got bool\)"),
+        ({"base": np.nan}, ValueError, r"base must be > 0 \(got nan\)"),
+        ({"base": [2.0]}, TypeError, r"base must be a real number \(got list\)"),
+        ({"axis": True}, TypeError, r"axis must be an int \(got bool\)"),
+        ({"axis": None}, TypeError, r"axis must be an int \(got NoneType\)"),
     ],
 )
 def test_bad_axis_and_base(kwargs, error, message) -> None:  # type: ignore[no-untyped-def]

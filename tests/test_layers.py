@@ -232,6 +232,20 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: LAB(np.ones((2, 4)), CACHE), TypeError, CACHE_MSG),
     (lambda: LAB(np.ones((2, 4)), ACT_CACHE[:2]), TypeError, CACHE_MSG),
     (lambda: LAB(np.ones((2, 3)), ACT_CACHE), ValueError, r"dA must have the shape of Z \(2, 4\)"),
+    # issue 14: NaN/inf in each array, non-string choices, wrong kinds
+    (lambda: linear_forward(np.full((3, 4), np.nan), W0, b0), ValueError,
+     r"A_prev must be finite"),
+    (lambda: linear_forward(A0, np.full((2, 3), np.inf), b0), ValueError, r"W must be finite"),
+    (lambda: linear_forward(A0, W0, np.full((2, 1), -np.inf)), ValueError, r"b must be finite"),
+    (lambda: linear_forward(A0, W0, True), ValueError, r"b must be 2-D"),
+    (lambda: activation_forward(A0, 1), TypeError, r"activation must be a string, one of"),
+    (lambda: activation_forward(np.full((3, 4), np.nan), "relu"), ValueError,
+     r"Z must be finite"),
+    (lambda: activation_backward(np.full((3, 4), np.inf), A0, "relu"), ValueError,
+     r"dA must be finite"),
+    (lambda: linear_backward(np.full((2, 4), np.nan), CACHE), ValueError, r"dZ must be finite"),
+    (lambda: linear_backward(np.ones((2, 4)), None), TypeError, r"cache must be the"),
+    (lambda: LAB(np.ones((2, 4)), "cache"), TypeError, CACHE_MSG),
 ]
 
 

@@ -621,6 +621,34 @@ BAD: list[tuple[Callable[..., Any], tuple, dict, type[Exception], str]] = [
     ),
     (l1_proximal_step, (W, 0.0, 0.1, 2), {}, ValueError, r"lr must be > 0 \(got 0\.0\)"),
     (l1_proximal_step, (W, 0.1, -0.1, 2), {}, ValueError, r"lambd must be >= 0"),
+    # issue 14: inf for each scalar, bool, NaN/inf in each array, non-string keys and choices
+    (l2_penalty, (W, np.inf, 2), {}, ValueError, r"lambd must be finite \(got inf"),
+    (l1_penalty, (W, True, 2), {}, TypeError, r"lambd must be a real number \(got bool"),
+    (l2_penalty_grad, ({"W1": np.array([[np.nan]])}, 0.1, 2), {}, ValueError,
+     r"params\['W1'\] must be finite"),
+    (l1_penalty_grad, ({**W, 1: np.ones(2)}, 0.1, 2), {}, TypeError,
+     r"params keys must be str \(got int 1\)"),
+    (l1_proximal_step, ({**W, 1: np.ones(2)}, 0.1, 0.1, 2), {}, TypeError,
+     r"params keys must be str"),
+    (l1_proximal_step, (W, np.inf, 0.1, 2), {}, ValueError, r"lr must be finite"),
+    (dropout_forward, (A, [0.5]), {"rng": G}, TypeError, r"keep_prob must be a real number"),
+    (dropout_forward, (np.full((2, 3), np.inf), 0.5), {"rng": G}, ValueError, r"A must be finite"),
+    (dropout_backward, (A, np.full((2, 3), np.nan), 0.5), {}, ValueError, r"mask must be finite"),
+    (dropout_backward, (A, np.ones((2, 3)), np.inf), {}, ValueError,
+     r"keep_prob must be in \(0, 1\] \(got inf"),
+    (normalize, (A, np.zeros((2, 1)), np.full((2, 1), np.inf)), {}, ValueError,
+     r"sigma must be finite"),
+    (fit_normalizer, (np.full((2, 3), np.nan),), {}, ValueError, r"X must be finite"),
+    (flip, (np.ones((2, 2)),), {"direction": 1}, TypeError, r"direction must be a string"),
+    (random_flip, (np.ones((1, 2, 2)),), {"rng": G, "p": np.inf}, ValueError,
+     r"p must be in \[0, 1\] \(got inf"),
+    (shift, (np.ones((2, 2)), 1, 0), {"fill": np.inf}, ValueError, r"fill must be"),
+    (shift, (np.ones((2, 2)), True, 0), {}, TypeError, r"dy must be an int \(got bool"),
+    (random_shift, (np.ones((1, 2, 2)), 1), {"rng": G, "fill": np.nan}, ValueError,
+     r"fill must be"),
+    (crop, (np.ones((3, 3)), 0, 0, np.inf, 1), {}, TypeError, r"height must be an int"),
+    (EarlyStopping, (2,), {"min_delta": np.inf}, ValueError, r"min_delta must be finite"),
+    (EarlyStopping, (True,), {}, TypeError, r"patience must be an int \(got bool"),
 ]
 
 
@@ -765,3 +793,9 @@ def test_the_references_keep_float32_and_leave_their_arguments_alone() -> None:
     assert reg._flip(images).dtype == np.float32
     np.testing.assert_array_equal(W, before_W)
     np.testing.assert_array_equal(A, before_A)
+
+
+def test_a_0d_keep_prob_is_its_number() -> None:
+    out = dropout_forward(A, np.array(0.5), rng=np.random.default_rng(1))
+    ref = dropout_forward(A, 0.5, rng=np.random.default_rng(1))
+    np.testing.assert_array_equal(out[0], ref[0])
