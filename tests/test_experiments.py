@@ -449,7 +449,8 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: fit(keep_prob=1.5), ValueError, r"keep_prob must be in \(0, 1\] \(got 1.5\)"),
     (lambda: fit(keep_prob=(0.5, 0.5)), ValueError,
      r"keep_prob must have one value per hidden layer, L - 1 = 1 \(got 2\)"),
-    (lambda: fit(initialization="lecun"), ValueError, "method must be one of"),
+    (lambda: fit(initialization="lecun"), ValueError,
+     r"initialization must be one of .*\(got 'lecun'\)"),  # issue 14: not "method"
     (lambda: fit(initialization="random", scale=-10.0), ValueError, r"scale must be > 0"),
     (lambda: fit(hidden="softmax"), ValueError, "hidden must be one of"),
     (lambda: fit(output="relu"), ValueError, "output must be one of"),
