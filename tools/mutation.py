@@ -62,21 +62,37 @@ def test_files(name: str) -> list[str]:
 
 
 def equivalent_mutants(name: str) -> dict[str, str]:
-    """The ``EQUIVALENT_MUTANTS`` dict of tests/test_<name>_mutants.py, read without importing."""
+    """The ``EQUIVALENT_MUTANTS`` dict of tests/test_<name>_mutants.py, read without importing.
+
+    Its keys are strings; a reason is a string or the name of a module-level string constant.
+    """
     path = ROOT / f"tests/test_{name}_mutants.py"
     if not path.is_file():
         return {}
+    constants: dict[str, str] = {}
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        targets = []
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
             targets, value = [node.target], node.value
-        if any(isinstance(t, ast.Name) and t.id == "EQUIVALENT_MUTANTS" for t in targets):
-            found = ast.literal_eval(value)
-            if not all(isinstance(reason, str) and reason.strip() for reason in found.values()):
-                raise SystemExit(f"{path}: every equivalent mutant needs its reason")
-            return dict(found)
+        else:
+            continue
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            constants.update(dict.fromkeys(names, value.value))
+        if "EQUIVALENT_MUTANTS" not in names:
+            continue
+        if not isinstance(value, ast.Dict):
+            raise SystemExit(f"{path}: EQUIVALENT_MUTANTS must be a dict literal")
+        found = {}
+        for key, reason in zip(value.keys, value.values, strict=True):
+            if isinstance(reason, ast.Name):
+                reason = ast.Constant(constants.get(reason.id))
+            mutant, why = ast.literal_eval(key), ast.literal_eval(reason)  # type: ignore[arg-type]
+            if not (isinstance(why, str) and why.strip()):
+                raise SystemExit(f"{path}: {mutant} needs its reason, a string")
+            found[mutant] = why
+        return found
     return {}
 
 
@@ -140,8 +156,14 @@ def main() -> int:
         raise SystemExit(f"no test file for {args.module}")
     run_mutmut(args.module, args.max_children, args.debug)
     killed, counted, alive, unknown = score(args.module)
+    if alive:
+        from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+        print(f"\n{len(alive)} mutants left alive (a test to kill each, or a reason it cannot be):")
     for mutant, status in alive.items():
-        print(f"    {status}: {mutant}    (mutmut show {mutant})")
+        diff = get_diff_for_mutant(mutant, path=f"src/dlnotes/{args.module}.py")
+        changed = [line for line in diff.splitlines()[2:] if line[:1] in "+-"]
+        print(f"  {status}: {mutant}", *(f"      {line}" for line in changed), sep="\n")
     for mutant in unknown:
         print(f"    listed as equivalent but not generated: {mutant}")
     percent = 100 * killed / counted if counted else 100.0
