@@ -154,9 +154,7 @@ def _adagrad(
     [0.9 1.1]
     """
     G = G + g**2
-    denom = np.sqrt(G + eps)
-    # with ε = 0, G = 0 means every gradient so far was 0: a step of 0, not 0/0
-    theta = theta - lr * g / np.where(denom > 0, denom, 1)
+    theta = theta - lr * g / np.sqrt(G + eps)
     return theta, G
 # --8<-- [end:adagrad]
 
@@ -172,9 +170,7 @@ def _rmsprop(
     [0.9684 0.9684]
     """
     S = beta * S + (1 - beta) * g**2
-    denom = np.sqrt(S + eps)
-    # with ε = 0, S = 0 means every gradient so far was 0: a step of 0, not 0/0
-    theta = theta - lr * g / np.where(denom > 0, denom, 1)
+    theta = theta - lr * g / np.sqrt(S + eps)
     return theta, S
 # --8<-- [end:rmsprop]
 
@@ -202,9 +198,7 @@ def _adam(
     v = beta2 * v + (1 - beta2) * g**2
     m_hat = m / (1 - beta1**t)
     v_hat = v / (1 - beta2**t)
-    denom = np.sqrt(v_hat) + eps
-    # with ε = 0, v̂ = 0 means every gradient so far was 0 (so m̂ = 0): a step of 0, not 0/0
-    theta = theta - lr * m_hat / np.where(denom > 0, denom, 1)
+    theta = theta - lr * m_hat / (np.sqrt(v_hat) + eps)
     return theta, m, v
 # --8<-- [end:adam]
 
@@ -365,6 +359,15 @@ def _lr(lr: object) -> float:
 
 def _beta(beta: object, name: str) -> float:
     return check_scalar(beta, name, low=0.0, high=1.0, high_inclusive=False)
+
+
+def _nonzero(eps: float, theta: np.ndarray) -> float:
+    """ε as the reference gets it: ε = 0 is allowed, and becomes the smallest normal float.
+
+    That changes no step whose denominator is already positive (adding 2e-308 to it rounds
+    away), and gives a step of 0 rather than 0/0 where every gradient so far was 0.
+    """
+    return eps if eps > 0 else float(np.finfo(theta.dtype).tiny)
 
 
 def _eps(eps: object) -> float:
@@ -726,7 +729,7 @@ class AdaGrad:
         p, g, (G,) = _check(params, grads, state, AdaGradState, ("G",))
         new_p, new_G = {}, {}
         for k in p:
-            new_p[k], new_G[k] = _adagrad(p[k], g[k], G[k], self.lr, self.eps)
+            new_p[k], new_G[k] = _adagrad(p[k], g[k], G[k], self.lr, _nonzero(self.eps, p[k]))
         return new_p, AdaGradState(step=state.step + 1, G=new_G)
 
 
@@ -810,7 +813,8 @@ class RMSprop:
         p, g, (S,) = _check(params, grads, state, RMSpropState, ("S",))
         new_p, new_S = {}, {}
         for k in p:
-            new_p[k], new_S[k] = _rmsprop(p[k], g[k], S[k], self.lr, self.beta, self.eps)
+            eps = _nonzero(self.eps, p[k])
+            new_p[k], new_S[k] = _rmsprop(p[k], g[k], S[k], self.lr, self.beta, eps)
         return new_p, RMSpropState(step=state.step + 1, S=new_S)
 
 
@@ -904,6 +908,6 @@ class Adam:
         new_p, new_m, new_v = {}, {}, {}
         for k in p:
             new_p[k], new_m[k], new_v[k] = _adam(
-                p[k], g[k], m[k], v[k], t, self.lr, self.beta1, self.beta2, self.eps
+                p[k], g[k], m[k], v[k], t, self.lr, self.beta1, self.beta2, _nonzero(self.eps, p[k])
             )
         return new_p, AdamState(step=t, m=new_m, v=new_v)
