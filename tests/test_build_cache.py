@@ -31,6 +31,7 @@ NOTEBOOK = {
             "outputs": [],
             "source": [
                 "import secrets\n",
+                "from dlnotes.data import make_moons  # noqa: F401\n",
                 "from dlnotes.information import entropy\n",
                 'print(f"H = {entropy([0.5, 0.5], base=2):.4f}", "token", secrets.token_hex(8))',
             ],
@@ -46,6 +47,7 @@ import secrets
 
 import matplotlib.pyplot as plt
 
+from dlnotes.data import make_moons  # noqa: F401  (a second import: each one counts)
 from dlnotes.information import entropy
 
 

@@ -58,8 +58,10 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+# from dlnotes[.module] import names | (names, over lines) ; import dlnotes[.module]
 DLNOTES_IMPORT = re.compile(
-    r"^\s*(?:from\s+dlnotes(?:\.(\w+))?\s+import\s+([\w\s,()]+)|import\s+dlnotes(?:\.(\w+))?)",
+    r"^[ \t]*(?:from[ \t]+dlnotes(?:\.(\w+))?[ \t]+import[ \t]+(\([^)]*\)|[\w, \t]+)"
+    r"|import[ \t]+dlnotes(?:\.(\w+))?)",
     re.MULTILINE,
 )
 
