@@ -164,6 +164,8 @@ def main() -> int:
         diff = get_diff_for_mutant(mutant, path=f"src/dlnotes/{args.module}.py")
         changed = [line for line in diff.splitlines()[2:] if line[:1] in "+-"]
         print(f"  {status}: {mutant}", *(f"      {line}" for line in changed), sep="\n")
+    left_out = len(equivalent_mutants(args.module)) - len(unknown)
+    print(f"{left_out} mutants left out as equivalent (EQUIVALENT_MUTANTS of the mutant tests)")
     for mutant in unknown:
         print(f"    listed as equivalent but not generated: {mutant}")
     percent = 100 * killed / counted if counted else 100.0
