@@ -5,13 +5,99 @@ Each test is named for the property it checks; the mutants it kills are listed i
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 
-from dlnotes.schedules import ReduceOnPlateau
+from dlnotes.schedules import (
+    ReduceOnPlateau,
+    _cosine_annealing,
+    _exponential_decay,
+    _reduce_on_plateau,
+    cosine_annealing,
+    exponential_decay,
+    inverse_time_decay,
+    sqrt_decay,
+    step_decay,
+)
 
 # Mutants that behave as the original on every input the public API accepts; tools/mutation.py
 # leaves them out of the score.
-EQUIVALENT_MUTANTS: dict[str, str] = {}
+_FALSY = (
+    "low_inclusive / high_inclusive = None is falsy as False is: check_scalar compares strictly "
+    "and describes the range with the same bracket either way"
+)
+EQUIVALENT_MUTANTS = {
+    "dlnotes.schedules.x__epochs__mutmut_15": "arr.astype(None) is arr.astype(np.float64)",
+    "dlnotes.schedules.x__epochs__mutmut_7": (
+        "'X' is no NumPy dtype kind, so `kind not in 'XXiufXX'` is `kind not in 'iuf'`"
+    ),
+    "dlnotes.schedules.x__lr0__mutmut_4": _FALSY,
+    "dlnotes.schedules.x_exponential_decay__mutmut_9": _FALSY,
+    "dlnotes.schedules.x_sqrt_decay__mutmut_7": _FALSY,
+    "dlnotes.schedules.x_step_decay__mutmut_8": _FALSY,
+    "dlnotes.schedules.xǁReduceOnPlateauǁ__init____mutmut_16": _FALSY,
+    "dlnotes.schedules.xǁReduceOnPlateauǁ__init____mutmut_17": _FALSY,
+    "dlnotes.schedules.xǁReduceOnPlateauǁupdate__mutmut_13": (
+        "unreachable: check_scalar already rejects ±inf with the same message (metric must be "
+        "finite (got inf)), which tests/test_schedules.py checks"
+    ),
+}
+
+METRICS = [100.0, 99.995] + [100.0] * 12
+
+
+def test_the_reference_defaults_are_pytorchs_and_the_public_class_s() -> None:
+    """x__reduce_on_plateau_1 … _7: factor 0.1, patience 10, mode "min", threshold 1e-4 "rel".
+
+    99.995 is no improvement on 100 relative to 1e-4 (it would be absolute), so the bad epochs
+    run from the second to the twelfth, the eleventh of which (> patience 10) cuts the rate
+    to 0.1 · 1.0. Any other default moves or removes that cut.
+    """
+    state = (1.0, math.inf, 0, 0)
+    reference = []
+    for metric in METRICS:
+        state = _reduce_on_plateau(metric, state)
+        reference.append(state[0])
+    assert reference == [1.0] * 11 + [0.1] * 3
+    plateau = ReduceOnPlateau()
+    assert run(plateau, 1.0, METRICS) == reference
+
+
+def test_the_schedule_references_default_to_the_notes_constants() -> None:
+    """x__exponential_decay_1 (base 0.95, notes 000 §2.9) and x__cosine_annealing_1 (α_min 0)."""
+    np.testing.assert_allclose(_exponential_decay(1.0, np.array([2.0])), [0.95**2])
+    np.testing.assert_allclose(
+        _cosine_annealing(0.1, np.array([0.0, 5.0, 10.0]), 10), [0.1, 0.05, 0.0], atol=1e-17
+    )
+
+
+def test_a_scalar_epoch_gives_a_python_float() -> None:
+    """x__result_1: a float for a scalar epoch, an array for an array of them."""
+    for value in (
+        inverse_time_decay(0.1, 3, 1.0),
+        exponential_decay(0.1, 3),
+        sqrt_decay(0.1, 4, 1.0),
+        step_decay(0.1, 3, 0.5, 2),
+        cosine_annealing(0.1, 3, 10),
+    ):
+        assert type(value) is float
+    assert isinstance(exponential_decay(0.1, [3]), np.ndarray)
+
+
+def test_a_reduction_of_exactly_eps_is_skipped() -> None:
+    """x__reduce_on_plateau_60: α is cut only if α − factor·α > eps (strict, as PyTorch)."""
+    plateau = ReduceOnPlateau(factor=0.5, patience=0, eps=0.5)  # 1.0 − 0.5 = 0.5 = eps
+    assert run(plateau, 1.0, [1.0, 1.0, 1.0]) == [1.0, 1.0, 1.0]
+    plateau = ReduceOnPlateau(factor=0.5, patience=0, eps=0.4999)
+    assert run(plateau, 1.0, [1.0, 1.0]) == [1.0, 0.5]
+
+
+def test_a_state_of_the_wrong_kind_is_named_with_its_type() -> None:
+    """xǁReduceOnPlateauǁupdate_3."""
+    with pytest.raises(TypeError, match=r"^state must be a PlateauState \(got tuple\)$"):
+        ReduceOnPlateau().update(1.0, (1.0, 1.0, 0, 0))
 
 
 def run(plateau: ReduceOnPlateau, lr0: float, metrics: list[float]) -> list[float]:
