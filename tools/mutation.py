@@ -49,8 +49,22 @@ CHAPTER_MODULES = (
     "data",
 )
 
-# Test files beyond tests/test_<name>.py and tests/test_<name>_mutants.py that exercise a module.
-EXTRA_TESTS: dict[str, tuple[str, ...]] = {}
+# Tests beyond tests/test_<name>.py and tests/test_<name>_mutants.py that exercise a module
+# (files or node ids).
+_EXPERIMENTS = "tests/test_experiments.py::test_"
+EXTRA_TESTS: dict[str, tuple[str, ...]] = {
+    # make_field is tested beside the experiments it was made for (not their training runs)
+    "data": tuple(
+        _EXPERIMENTS + name
+        for name in (
+            "make_field_labels_are_the_side_of_the_wavy_line_without_noise",
+            "make_field_flips_about_a_fraction_flip_of_the_labels",
+            "make_field_noise_moves_the_points_by_its_standard_deviation",
+            "make_field_shapes_labels_and_reproducibility",
+            "bad_input_raises_a_named_error",
+        )
+    ),
+}
 
 # Slow tests left out of a module's run (node ids), each because faster tests cover its lines.
 DESELECTED: dict[str, tuple[str, ...]] = {}
@@ -58,7 +72,7 @@ DESELECTED: dict[str, tuple[str, ...]] = {}
 
 def test_files(name: str) -> list[str]:
     files = [f"tests/test_{name}.py", f"tests/test_{name}_mutants.py", *EXTRA_TESTS.get(name, ())]
-    return [f for f in files if (ROOT / f).is_file()]
+    return [f for f in files if (ROOT / f.partition("::")[0]).is_file()]
 
 
 def equivalent_mutants(name: str) -> dict[str, str]:
