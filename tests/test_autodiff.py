@@ -277,7 +277,7 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: [1.0] * Value(2.0), TypeError, "can't multiply|unsupported operand"),
     # issue 14: an array operand is a TypeError on either side (no object array of Values)
     *[(lambda op=op, swap=swap: _binary(op, swap), TypeError,
-       "unsupported operand|does not support ufuncs")
+       r"a Value combines with a number or a Value \(got an array of shape \(2,\)\)")
       for op in ("+", "-", "*", "/", "**") for swap in (False, True)],
     (lambda: Value(np.array([2.0])), TypeError, r"data must be a real number \(got ndarray\)"),
     (lambda: Value(np.array(np.inf)), ValueError, r"data must be finite \(got inf\)"),

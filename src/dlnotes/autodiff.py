@@ -175,6 +175,8 @@ class Value:
 def _operand(x: object) -> "Value | None":
     """x as a Value; None (so that Python raises its TypeError) if x is not a real number.
 
+    An array is a TypeError of its own: Value is a scalar.
+
     >>> print(_operand(2), _operand("2"))
     Value(data=2.0, grad=0.0) None
     """
@@ -183,6 +185,9 @@ def _operand(x: object) -> "Value | None":
         return x
     if isinstance(x, numbers.Real) and not isinstance(x, bool):
         return Value(float(x))
+    if isinstance(x, np.ndarray):  # our message, not NumPy's about __array_ufunc__
+        raise TypeError(f"a Value combines with a number or a Value (got an array of shape "
+                        f"{x.shape}): make a Value of each entry")
     return None
 
 
