@@ -33,6 +33,14 @@ EQUIVALENT_MUTANTS = {
     "dlnotes.data.x__split_fractions__mutmut_39": _STRICT,
     "dlnotes.data.x__split_fractions__mutmut_43": _STRICT,
     "dlnotes.data.x__split_fractions__mutmut_50": _STRICT,
+    "dlnotes.data.x_make_field__mutmut_51": (
+        "> against >= differs only for a position exactly on the wavy line, which a uniform "
+        "float64 draw hits with probability about 2**-53 per example"
+    ),
+    "dlnotes.data.x_make_field__mutmut_78": (
+        "< against <= differs only where a uniform draw in [0, 1) equals flip exactly, "
+        "probability about 2**-53 per example"
+    ),
     "dlnotes.data.x_make_circles__mutmut_26": (
         "high_inclusive=None is falsy as False is: check_scalar tests factor < 1 and says '[0, 1)'"
     ),
@@ -131,3 +139,29 @@ def test_make_field_flips_a_tenth_of_the_labels_by_default() -> None:
     clean = make_field(20000, noise=0.0, flip=0.0, rng=np.random.default_rng(1))[1]
     flipped = make_field(20000, noise=0.0, rng=np.random.default_rng(1))[1]
     assert abs(np.mean(clean != flipped) - 0.1) < 0.01
+
+
+def field_by_hand(m: int, noise: float, flip: float, seed: int) -> tuple:
+    """make_field's draws in their documented order: positions, then noise, then flips."""
+    gen = np.random.default_rng(seed)
+    X = gen.uniform(-0.75, 0.75, size=(2, m))
+    Y = (X[1] > 0.2 * np.sin(np.pi * X[0] / 1.5)).astype(np.int64)[None, :]
+    if noise > 0:
+        X = X + gen.normal(scale=noise, size=X.shape)
+    if flip > 0:
+        Y = np.where(gen.random((1, m)) < flip, 1 - Y, Y)
+    return X, Y, gen
+
+
+@pytest.mark.parametrize(("noise", "flip"), [(0.1, 0.2), (0.0, 0.2), (0.1, 0.0)])
+def test_make_field_draws_positions_noise_and_flips_in_order_and_nothing_it_does_not_use(
+    noise: float, flip: float
+) -> None:
+    """x_make_field_59, _62, _67: noise is added (not subtracted); noise = 0 draws no noise
+    and flip = 0 no flips, so the generator is left where the documented draws leave it."""
+    X_want, Y_want, gen_want = field_by_hand(50, noise, flip, 7)
+    rng = np.random.default_rng(7)
+    X, Y = make_field(50, noise=noise, flip=flip, rng=rng)
+    np.testing.assert_array_equal(X, X_want)
+    np.testing.assert_array_equal(Y, Y_want)
+    assert rng.random() == gen_want.random()
