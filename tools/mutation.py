@@ -53,6 +53,8 @@ CHAPTER_MODULES = (
 # (files or node ids).
 _EXPERIMENTS = "tests/test_experiments.py::test_"
 EXTRA_TESTS: dict[str, tuple[str, ...]] = {
+    # train, the loop of the network chapter, is tested with the experiments built on it
+    "network": ("tests/test_experiments.py",),
     # make_field is tested beside the experiments it was made for (not their training runs)
     "data": tuple(
         _EXPERIMENTS + name
