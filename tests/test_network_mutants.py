@@ -1,0 +1,215 @@
+"""dlnotes.network: the properties that ``make mutation MODULE=network`` found untested.
+
+Each test is named for the property it checks; the mutants it kills are listed in its docstring.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dlnotes.network import (
+    _compute_cost,
+    _compute_cost_from_logits,
+    _model_backward,
+    _model_forward,
+    _predict,
+    compute_cost,
+    compute_cost_from_logits,
+    model_backward,
+    model_forward,
+    predict,
+    train,
+)
+from dlnotes.optimizers import SGD
+
+# Mutants that behave as the original on every input the public API accepts; tools/mutation.py
+# leaves them out of the score.
+_ZERO_L2 = (
+    "with λ = 0 the L2 term adds 0·Σ‖W‖² (or 0·W/m to dW), which changes no value; with λ > 0 "
+    "and no params the public functions raise before the reference runs"
+)
+_AXIS0 = "the reference's class axis defaults to 0: dropping axis=0 changes nothing"
+_FALSY = (
+    "None is falsy as False is (low_inclusive=None compares strictly and is described as "
+    "'(0'; probabilities=None skips the [0, 1] check of the logits as False does)"
+)
+EQUIVALENT_MUTANTS = {
+    "dlnotes.network.x__compute_cost__mutmut_26": _ZERO_L2,
+    "dlnotes.network.x__compute_cost__mutmut_28": _ZERO_L2,
+    "dlnotes.network.x__compute_cost_from_logits__mutmut_26": _ZERO_L2,
+    "dlnotes.network.x__compute_cost_from_logits__mutmut_28": _ZERO_L2,
+    "dlnotes.network.x__model_backward__mutmut_41": _ZERO_L2,
+    "dlnotes.network.x__compute_cost__mutmut_20": _AXIS0,
+    "dlnotes.network.x__compute_cost_from_logits__mutmut_20": _AXIS0,
+    "dlnotes.network.x__keep_probs__mutmut_12": _FALSY,
+    "dlnotes.network.x__keep_probs__mutmut_36": _FALSY,
+    "dlnotes.network.x_compute_cost_from_logits__mutmut_18": _FALSY,
+    "dlnotes.network.x__model_forward__mutmut_13": (
+        "one keep probability per hidden layer is read, keep[l − 1] for l < L; a list two "
+        "entries longer holds the same value in those places"
+    ),
+    "dlnotes.network.x__outputs_and_labels__mutmut_59": (
+        "|Σ_k y_k − 1| is a multiple of 2⁻⁵³ for sums near 1 and 1e-6 is not, so > and >= agree"
+    ),
+}
+
+P = {
+    "W1": np.array([[1.0, -1.0], [0.5, 2.0]]),
+    "b1": np.array([[0.1], [-0.2]]),
+    "W2": np.array([[1.0, -2.0]]),
+    "b2": np.array([[0.3]]),
+}
+P_SOFTMAX = {**P, "W2": np.array([[1.0, -2.0], [0.5, 1.0]]), "b2": np.array([[0.3], [-0.1]])}
+X = np.array([[1.0, -1.0, 0.5], [2.0, 0.0, -1.0]])
+Y = np.array([[1.0, 0.0, 1.0]])
+Y_ONE_HOT = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]])
+
+
+def test_the_references_default_to_relu_sigmoid_no_dropout_and_no_l2() -> None:
+    """x__model_forward_1 … _5, x__predict_1 … _4, x__compute_cost_1 … _3,
+    x__compute_cost_from_logits_1 … _3, x__model_backward_1: the chapter's defaults."""
+    AL, caches = _model_forward(X, P)
+    public_AL, _ = model_forward(X, P)
+    np.testing.assert_allclose(AL, public_AL)
+    A1 = np.maximum(P["W1"] @ X + P["b1"], 0.0)  # relu, no dropout
+    np.testing.assert_allclose(AL, 1 / (1 + np.exp(-(P["W2"] @ A1 + P["b2"]))))  # sigmoid
+    np.testing.assert_array_equal(_predict(X, P), predict(X, P))
+    # params given but λ left at its default 0: no L2 term
+    assert _compute_cost(AL, Y, P) == pytest.approx(compute_cost(AL, Y))
+    assert _compute_cost(AL, Y) == pytest.approx(compute_cost(AL, Y))
+    ZL = caches[-1].layer.Z
+    assert _compute_cost_from_logits(ZL, Y, P) == pytest.approx(compute_cost_from_logits(ZL, Y))
+    public = model_backward(AL, Y, caches)
+    for key, value in _model_backward(AL, Y, caches).items():
+        np.testing.assert_allclose(value, public[key])
+
+
+def test_the_reference_predict_passes_hidden_and_output_on() -> None:
+    """x__predict_12, _13, _17, _26: the activations asked for, labels in the dtype of A[L]."""
+    np.testing.assert_array_equal(_predict(X, P, hidden="tanh"), predict(X, P, hidden="tanh"))
+    AL, _ = model_forward(X, P, hidden="tanh")
+    np.testing.assert_array_equal(_predict(X, P, hidden="tanh"), (AL > 0.5).astype(float))
+    one_hot = _predict(X, P_SOFTMAX, output="softmax")
+    np.testing.assert_array_equal(one_hot, predict(X, P_SOFTMAX, output="softmax"))
+    assert one_hot.sum(axis=0).tolist() == [1.0, 1.0, 1.0]
+    X32 = X.astype(np.float32)
+    P32 = {k: v.astype(np.float32) for k, v in P.items()}
+    assert _predict(X32, P32).dtype == np.float32
+    assert (
+        _predict(
+            X32, {k: v.astype(np.float32) for k, v in P_SOFTMAX.items()}, output="softmax"
+        ).dtype
+        == np.float32
+    )
+
+
+def test_the_softmax_cost_is_the_mean_over_examples_of_the_cross_entropy() -> None:
+    """x__compute_cost_17, _21: J = (1/m) Σ_i −Σ_k y_k log a_k, the sum over the class axis 0."""
+    AL = np.array([[0.7, 0.2, 0.6], [0.3, 0.8, 0.4]])
+    expected = -(np.log(0.7) + np.log(0.8) + np.log(0.6)) / 3
+    assert compute_cost(AL, Y_ONE_HOT, output="softmax") == pytest.approx(expected)
+    assert _compute_cost(AL, Y_ONE_HOT, output="softmax") == pytest.approx(expected)
+
+
+def test_the_l2_term_takes_the_weights_only() -> None:
+    """x__weights_19: λ/(2m)·Σ‖W[l]‖², the biases left out (notes 000 §1.4)."""
+    AL, _ = model_forward(X, P)
+    plain = compute_cost(AL, Y)
+    l2 = 0.1 / (2 * 3) * sum(float(np.sum(P[k] ** 2)) for k in ("W1", "W2"))
+    assert compute_cost(AL, Y, P, lambd=0.1) == pytest.approx(plain + l2)
+
+
+@pytest.mark.parametrize("f", [compute_cost, compute_cost_from_logits], ids=lambda f: f.__name__)
+def test_both_costs_name_lambd_params_and_a_bad_softmax_target(f) -> None:  # type: ignore[no-untyped-def]
+    """x_compute_cost_16, _23, _26, x_compute_cost_from_logits_16, _29 … _35, x__weights."""
+    AL = np.array([[0.5, 0.5, 0.5]])
+    with pytest.raises(ValueError, match=r"^lambd must be >= 0 \(got -1\.0\)$"):
+        f(AL, Y, P, lambd=-1.0)
+    with pytest.raises(TypeError, match=r"^params must be a dict of arrays \(got list\)$"):
+        f(AL, Y, [1], lambd=0.1)
+    with pytest.raises(TypeError, match=r"^params keys must be str \(got int 1\)$"):
+        f(AL, Y, {1: np.ones(1)}, lambd=0.1)
+    with pytest.raises(
+        ValueError, match=r"^params must have at least one 'W…' key \(got keys \['b1'\]\)$"
+    ):
+        f(AL, Y, {"b1": np.ones(1)}, lambd=0.1)
+    with pytest.raises(
+        ValueError, match=r"^params\['W1'\] must be finite \(got 1 NaN or infinite entries\)$"
+    ):
+        f(AL, Y, {"W1": np.array([np.nan])}, lambd=0.1)
+    with pytest.raises(
+        ValueError,
+        match=r"^Y must have columns summing to 1 for a softmax output \(one-hot labels; "
+        r"got a column off by 0\.5\)$",
+    ):
+        f(np.full((2, 2), 0.5), np.array([[0.5, 1.0], [0.0, 0.0]]), output="softmax")
+
+
+def test_compute_cost_names_AL() -> None:
+    """x__outputs_and_labels_10."""
+    with pytest.raises(ValueError, match=r"^AL must be 2-D \(got shape \(3,\)\)$"):
+        compute_cost(np.ones(3), Y)
+
+
+def test_predict_names_X_and_output_and_explains_softmax_units() -> None:
+    """x_predict_10 … _48."""
+    with pytest.raises(ValueError, match=r"^X must be 2-D \(got shape \(2,\)\)$"):
+        predict(np.ones(2), P)
+    with pytest.raises(ValueError, match=r"^X must be finite \(got 1 NaN or infinite entries\)$"):
+        predict([[np.nan, 1.0], [1.0, 1.0]], P)
+    with pytest.raises(
+        ValueError, match=r"^output must be one of 'sigmoid', 'softmax' \(got 'tanh'\)$"
+    ):
+        predict(X, P, output="tanh")
+    with pytest.raises(
+        ValueError, match=r"^a softmax output needs n\[L\] >= 2 units \(got 1\); use 'sigmoid'$"
+    ):
+        predict(X, P, output="softmax")
+
+
+def test_train_explains_what_an_optimizer_is() -> None:
+    """x__check_optimizer_8 … _21: a class instead of an instance, or an object without the
+    two methods, is told what to pass."""
+    base = r"^optimizer must have init\(params\) and update\(params, grads, state\) methods, "
+    base += r"e\.g\. dlnotes\.optimizers\.SGD\(lr=0\.01\) \(got "
+    rng = np.random.default_rng(0)
+    with pytest.raises(TypeError, match=base + r"the class SGD\)$"):
+        train(X, Y, [2, 1], SGD, num_epochs=1, rng=rng)
+    with pytest.raises(TypeError, match=base + r"object\)$"):
+        train(X, Y, [2, 1], object(), num_epochs=1, rng=rng)
+
+
+def test_backward_names_a_bad_cache_list_and_the_cached_output_shape() -> None:
+    """x__check_caches_8, x_model_backward_18 (the last layer's output, in a 3-layer net)."""
+    with pytest.raises(
+        TypeError,
+        match=r"^caches must be the non-empty list of LayerCache returned by model_forward "
+        r"\(got list\)$",
+    ):
+        model_backward(Y, Y, [1])
+    params = {
+        "W1": np.ones((3, 2)),
+        "b1": np.zeros((3, 1)),
+        "W2": np.ones((2, 3)),
+        "b2": np.zeros((2, 1)),
+        "W3": np.ones((1, 2)) * 0.1,
+        "b3": np.zeros((1, 1)),
+    }
+    _, caches = model_forward(X, params)
+    with pytest.raises(
+        ValueError, match=r"^AL must have the shape of the cached output \(1, 3\) \(got \(1, 2\)\)$"
+    ):
+        model_backward(np.full((1, 2), 0.5), np.ones((1, 2)), caches)
+
+
+def test_keep_prob_and_bias_of_the_wrong_kind_are_named() -> None:
+    """x__keep_probs_31, x__params_44."""
+    with pytest.raises(
+        TypeError, match=r"^keep_prob must be a float or a sequence of floats \(got str\)$"
+    ):
+        model_forward(X, P, keep_prob="a")
+    with pytest.raises(
+        ValueError, match=r"^params\['b1'\] must be finite \(got 1 NaN or infinite entries\)$"
+    ):
+        model_forward(X, {**P, "b1": np.array([[np.nan], [0.0]])})
