@@ -14,6 +14,7 @@ from dlnotes.network import (
     _model_backward,
     _model_forward,
     _predict,
+    _train,
     compute_cost,
     compute_cost_from_logits,
     model_backward,
@@ -48,6 +49,31 @@ EQUIVALENT_MUTANTS = {
     "dlnotes.network.x__model_forward__mutmut_13": (
         "one keep probability per hidden layer is read, keep[l − 1] for l < L; a list two "
         "entries longer holds the same value in those places"
+    ),
+    "dlnotes.network.x__compute_cost__mutmut_17": (
+        "the cost is Σ of all the losses / m: summing per example (axis 0), per class (axis 1) "
+        "or all at once (axis None) first gives the same total"
+    ),
+    "dlnotes.network.x__compute_cost__mutmut_21": (
+        "the cost is Σ of all the losses / m: summing per class (axis 1) first gives the same total"
+    ),
+    "dlnotes.network.x_model_forward__mutmut_63": (
+        "min's default is only used when there is no hidden layer (no keep probabilities), and "
+        "1.0 and 2.0 both mean no dropout, so no generator is needed either way"
+    ),
+    "dlnotes.network.x__training_set__mutmut_24": (
+        "Y's dtype: AL − Y is cast to each parameter's dtype by the update, so float32 X with "
+        "float64 Y trains bit for bit as with float32 Y (checked in "
+        "test_float32_training_does_not_depend_on_the_dtype_of_Y)"
+    ),
+    "dlnotes.network.x__training_set__mutmut_25": "astype's copy flag: Y is only read",
+    "dlnotes.network.x__training_set__mutmut_27": "astype's copy flag: Y is only read",
+    "dlnotes.network.x__training_set__mutmut_34": "astype's copy flag: Y is only read",
+    **dict.fromkeys(
+        [f"dlnotes.network.x__training_set__mutmut_{n}" for n in (58, 59, 63, 64, 65, 66, 67)],
+        "the label check passes Y as both arrays, already of shape (n[L], m): its name can only "
+        "show in a 2-D or same-shape message, which cannot fail, and checking Y's range twice "
+        "(probabilities=True) or not as predictions (None) gives the same error",
     ),
     "dlnotes.network.x__outputs_and_labels__mutmut_59": (
         "|Σ_k y_k − 1| is a multiple of 2⁻⁵³ for sums near 1 and 1e-6 is not, so > and >= agree"
@@ -213,3 +239,138 @@ def test_keep_prob_and_bias_of_the_wrong_kind_are_named() -> None:
         ValueError, match=r"^params\['b1'\] must be finite \(got 1 NaN or infinite entries\)$"
     ):
         model_forward(X, {**P, "b1": np.array([[np.nan], [0.0]])})
+
+
+# Parameters (seed 4) whose labels differ for relu, tanh and linear hidden units.
+_r = np.random.default_rng(4)
+P_HIDDEN = {
+    "W1": _r.normal(size=(2, 2)) * 2,
+    "b1": _r.normal(size=(2, 1)),
+    "W2": _r.normal(size=(1, 2)) * 2,
+    "b2": _r.normal(size=(1, 1)),
+}
+
+
+def test_predict_uses_the_hidden_activation_asked_for() -> None:
+    """x__predict_1, _2, _12, _13, x_predict_64: relu by default, else the one named."""
+    labels = {
+        h: predict(X, P_HIDDEN, hidden=h).ravel().tolist() for h in ("relu", "tanh", "linear")
+    }
+    assert labels == {"relu": [1.0, 0.0, 0.0], "tanh": [0.0, 0.0, 0.0], "linear": [1.0, 0.0, 1.0]}
+    assert _predict(X, P_HIDDEN).ravel().tolist() == labels["relu"]
+    assert _predict(X, P_HIDDEN, hidden="tanh").ravel().tolist() == labels["tanh"]
+    assert _predict(X, P_SOFTMAX, hidden="tanh", output="softmax").shape == (2, 3)
+
+
+class GD:
+    """θ ← θ − α·dθ with the init/update pair of an optimizer (the reference's own example)."""
+
+    def init(self, params):  # type: ignore[no-untyped-def]
+        return None
+
+    def update(self, params, grads, state):  # type: ignore[no-untyped-def]
+        return {k: params[k] - 0.5 * grads[k] for k in params}, state
+
+
+def test_the_reference_loop_defaults_to_no_l2_no_dropout_relu_sigmoid_every_100() -> None:
+    """x__train_1 … _7: _train's defaults, spelled out, give the same parameters and costs."""
+    params = {
+        "W1": np.full((3, 2), 0.1),
+        "b1": np.zeros((3, 1)),
+        "W2": np.full((1, 3), -0.2),
+        "b2": np.zeros((1, 1)),
+    }
+    got, costs = _train(X, Y, params, GD(), num_epochs=101, rng=None)
+    want, want_costs = _train(
+        X,
+        Y,
+        params,
+        GD(),
+        num_epochs=101,
+        rng=None,
+        lambd=0.0,
+        keep_prob=1.0,
+        hidden="relu",
+        output="sigmoid",
+        record_every=100,
+    )
+    assert len(costs) == 2  # epochs 0 and 100
+    np.testing.assert_array_equal(costs, want_costs)
+    for key in want:
+        np.testing.assert_array_equal(got[key], want[key])
+
+
+def test_train_records_every_100_epochs_and_scales_random_weights_by_001_by_default() -> None:
+    """x_train_3, _10."""
+    _, costs = train(X, Y, [2, 1], SGD(0.1), num_epochs=101, rng=np.random.default_rng(0))
+    assert len(costs) == 2
+    a, _ = train(
+        X, Y, [2, 1], SGD(0.1), num_epochs=1, rng=np.random.default_rng(0), initialization="random"
+    )
+    b, _ = train(
+        X,
+        Y,
+        [2, 1],
+        SGD(0.1),
+        num_epochs=1,
+        rng=np.random.default_rng(0),
+        initialization="random",
+        scale=0.01,
+    )
+    np.testing.assert_array_equal(a["W1"], b["W1"])
+
+
+def test_float32_training_does_not_depend_on_the_dtype_of_Y() -> None:
+    X32, rng = X.astype(np.float32), np.random.default_rng
+    p1, c1 = train(X32, Y, [2, 3, 1], SGD(0.1), num_epochs=3, rng=rng(0), record_every=1)
+    p2, c2 = train(
+        X32, Y.astype(np.float32), [2, 3, 1], SGD(0.1), num_epochs=3, rng=rng(0), record_every=1
+    )
+    assert p1["W1"].dtype == np.float32
+    np.testing.assert_array_equal(c1, c2)
+    for key in p1:
+        np.testing.assert_array_equal(p1[key], p2[key])
+
+
+def test_train_names_X_Y_layer_dims_and_the_softmax_units() -> None:
+    """x__training_set_6, _14, _22, _29, _32, _33, _52."""
+    rng = np.random.default_rng(0)
+    for args, kwargs, message in [
+        ((np.ones(2), Y, [2, 1]), {}, r"^X must be 2-D \(got shape \(2,\)\)$"),
+        (
+            ([[np.nan, 1.0, 0.0], [1.0, 1.0, 1.0]], Y, [2, 1]),
+            {},
+            r"^X must be finite \(got 1 NaN or infinite entries\)$",
+        ),
+        (
+            (X, Y, [3, 1]),
+            {},
+            r"^layer_dims\[0\] must be the number of input features X\.shape\[0\] = 2 \(got 3\)$",
+        ),
+        (
+            (X, [[np.nan, 1.0, 0.0]], [2, 1]),
+            {},
+            r"^Y must be finite \(got 1 NaN or infinite entries\)$",
+        ),
+        (
+            (X, Y, [2, 1]),
+            {"output": "softmax"},
+            r"^a softmax output needs n\[L\] >= 2 units \(got 1\); use 'sigmoid'$",
+        ),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            train(*args, SGD(0.1), num_epochs=1, rng=rng, **kwargs)
+
+
+def test_model_forward_names_X_and_takes_two_softmax_units() -> None:
+    """x_model_forward_11, _19, _73, _74, _76."""
+    with pytest.raises(ValueError, match=r"^X must be 2-D \(got shape \(2,\)\)$"):
+        model_forward(np.ones(2), P)
+    with pytest.raises(ValueError, match=r"^X must be finite \(got 1 NaN or infinite entries\)$"):
+        model_forward([[np.nan, 1.0, 0.0], [1.0, 1.0, 1.0]], P)
+    AL, _ = model_forward(X, P_SOFTMAX, output="softmax")
+    np.testing.assert_allclose(AL.sum(axis=0), 1.0)
+    with pytest.raises(
+        ValueError, match=r"^a softmax output needs n\[L\] >= 2 units \(got 1\); use 'sigmoid'$"
+    ):
+        model_forward(X, P, output="softmax")
