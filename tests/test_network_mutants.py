@@ -35,6 +35,11 @@ _FALSY = (
     "None is falsy as False is (low_inclusive=None compares strictly and is described as "
     "'(0'; probabilities=None skips the [0, 1] check of the logits as False does)"
 )
+_LABEL_NAME = (
+    "the label check passes Y as both arrays, already of shape (n[L], m): its name can only "
+    "show in a 2-D or same-shape message, which cannot fail, and checking Y's range twice "
+    "(probabilities=True) or not as predictions (None) gives the same error"
+)
 EQUIVALENT_MUTANTS = {
     "dlnotes.network.x__compute_cost__mutmut_26": _ZERO_L2,
     "dlnotes.network.x__compute_cost__mutmut_28": _ZERO_L2,
@@ -69,12 +74,13 @@ EQUIVALENT_MUTANTS = {
     "dlnotes.network.x__training_set__mutmut_25": "astype's copy flag: Y is only read",
     "dlnotes.network.x__training_set__mutmut_27": "astype's copy flag: Y is only read",
     "dlnotes.network.x__training_set__mutmut_34": "astype's copy flag: Y is only read",
-    **dict.fromkeys(
-        [f"dlnotes.network.x__training_set__mutmut_{n}" for n in (58, 59, 63, 64, 65, 66, 67)],
-        "the label check passes Y as both arrays, already of shape (n[L], m): its name can only "
-        "show in a 2-D or same-shape message, which cannot fail, and checking Y's range twice "
-        "(probabilities=True) or not as predictions (None) gives the same error",
-    ),
+    "dlnotes.network.x__training_set__mutmut_58": _LABEL_NAME,
+    "dlnotes.network.x__training_set__mutmut_59": _LABEL_NAME,
+    "dlnotes.network.x__training_set__mutmut_63": _LABEL_NAME,
+    "dlnotes.network.x__training_set__mutmut_64": _LABEL_NAME,
+    "dlnotes.network.x__training_set__mutmut_65": _LABEL_NAME,
+    "dlnotes.network.x__training_set__mutmut_66": _LABEL_NAME,
+    "dlnotes.network.x__training_set__mutmut_67": _LABEL_NAME,
     "dlnotes.network.x__outputs_and_labels__mutmut_59": (
         "|Σ_k y_k − 1| is a multiple of 2⁻⁵³ for sums near 1 and 1e-6 is not, so > and >= agree"
     ),

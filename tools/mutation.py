@@ -102,6 +102,8 @@ def equivalent_mutants(name: str) -> dict[str, str]:
             raise SystemExit(f"{path}: EQUIVALENT_MUTANTS must be a dict literal")
         found = {}
         for key, reason in zip(value.keys, value.values, strict=True):
+            if key is None:  # a **mapping inside the dict
+                raise SystemExit(f"{path}: EQUIVALENT_MUTANTS must spell out each mutant's name")
             if isinstance(reason, ast.Name):
                 reason = ast.Constant(constants.get(reason.id))
             mutant, why = ast.literal_eval(key), ast.literal_eval(reason)  # type: ignore[arg-type]
