@@ -106,7 +106,7 @@ def equivalent_mutants(name: str) -> dict[str, str]:
                 raise SystemExit(f"{path}: EQUIVALENT_MUTANTS must spell out each mutant's name")
             if isinstance(reason, ast.Name):
                 reason = ast.Constant(constants.get(reason.id))
-            mutant, why = ast.literal_eval(key), ast.literal_eval(reason)  # type: ignore[arg-type]
+            mutant, why = ast.literal_eval(key), ast.literal_eval(reason)
             if not (isinstance(why, str) and why.strip()):
                 raise SystemExit(f"{path}: {mutant} needs its reason, a string")
             found[mutant] = why
