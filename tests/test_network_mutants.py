@@ -81,6 +81,10 @@ EQUIVALENT_MUTANTS = {
     "dlnotes.network.x__training_set__mutmut_65": _LABEL_NAME,
     "dlnotes.network.x__training_set__mutmut_66": _LABEL_NAME,
     "dlnotes.network.x__training_set__mutmut_67": _LABEL_NAME,
+    "dlnotes.network.x__train__mutmut_2": (
+        "a keep probability of 1.0 or 2.0 both skip dropout (keep < 1 is the test) and the "
+        "loop's caches, where the value is recorded, never leave _train"
+    ),
     "dlnotes.network.x__outputs_and_labels__mutmut_59": (
         "|Σ_k y_k − 1| is a multiple of 2⁻⁵³ for sums near 1 and 1e-6 is not, so > and >= agree"
     ),
@@ -380,3 +384,13 @@ def test_model_forward_names_X_and_takes_two_softmax_units() -> None:
         ValueError, match=r"^a softmax output needs n\[L\] >= 2 units \(got 1\); use 'sigmoid'$"
     ):
         model_forward(X, P, output="softmax")
+
+
+def test_the_reference_forward_records_no_dropout_by_default_and_predict_its_output() -> None:
+    """x__model_forward_5 (each cache records keep_prob 1.0), x__predict_13 (softmax labels are
+    one per column, where sigmoid ones need not be: column 3 here)."""
+    _, caches = _model_forward(X, P)
+    assert [c.keep_prob for c in caches] == [1.0, 1.0] and caches[0].mask is None
+    np.testing.assert_array_equal(
+        _predict(X, P_SOFTMAX, output="softmax"), [[0.0, 1.0, 1.0], [1.0, 0.0, 0.0]]
+    )
