@@ -52,6 +52,7 @@ from dlnotes.losses import (
     _binary_cross_entropy_with_logits,
     _softmax_cross_entropy,
 )
+from dlnotes.optimizers import SGD, AdaGrad, Adam, Momentum, Nesterov, RMSprop
 from dlnotes.regularization import (
     _dropout_backward,
     _dropout_forward,
@@ -211,6 +212,9 @@ def _predict(
         return (np.arange(AL.shape[0])[:, None] == np.argmax(AL, axis=0)).astype(AL.dtype)
     return (AL > 0.5).astype(AL.dtype)
 # --8<-- [end:predict]
+
+
+OPTIMIZERS = (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)  # the ones with a _step
 
 
 # --8<-- [start:train]
@@ -717,6 +721,8 @@ def train(
     every = check_int(record_every, "record_every", low=1)
     size = None if batch_size is None else check_int(batch_size, "batch_size", low=1)
     params = {key: value.astype(X_arr.dtype) for key, value in params.items()}
+    if type(opt) in OPTIMIZERS:  # checked at its first step; its own steps need no check
+        opt = _CheckedOnce(opt)
     return _train(X_arr, Y_arr, params, opt, num_epochs=epochs, rng=gen, batch_size=size,
                   lambd=lam, keep_prob=keep, hidden=hid, output=out, record_every=every)
 
@@ -827,6 +833,24 @@ def _check_caches(caches: object) -> list[LayerCache]:
             f"(got {type(caches).__name__})"
         )
     return list(caches)
+
+
+class _CheckedOnce:
+    """A dlnotes optimizer whose update checks the first step only: train's later steps hand it
+    the arrays that step returned and gradients of the same keys, shapes and dtype."""
+
+    def __init__(self, optimizer: Any) -> None:
+        self.optimizer, self.checked = optimizer, False
+
+    def init(self, params: dict[str, np.ndarray]) -> Any:
+        return self.optimizer.init(params)
+
+    def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray],
+               state: Any) -> tuple[dict[str, np.ndarray], Any]:
+        if self.checked:
+            return self.optimizer._step(params, grads, state)
+        self.checked = True
+        return self.optimizer.update(params, grads, state)
 
 
 def _check_optimizer(optimizer: object) -> Any:

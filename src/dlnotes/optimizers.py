@@ -483,6 +483,10 @@ class SGD:
     ) -> tuple[Params, SGDState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, _ = _check(params, grads, state, SGDState)
+        return self._step(p, g, state)
+
+    def _step(self, p: Params, g: Params, state: SGDState) -> tuple[Params, SGDState]:
+        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
         return {k: _sgd(p[k], g[k], self.lr) for k in p}, SGDState(step=state.step + 1)
 
 
@@ -565,6 +569,13 @@ class Momentum:
     ) -> tuple[Params, MomentumState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (v,) = _check(params, grads, state, MomentumState, ("v",))
+        return self._step(p, g, MomentumState(state.step, v))
+
+    def _step(
+        self, p: Params, g: Params, state: MomentumState
+    ) -> tuple[Params, MomentumState]:
+        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        v = state.v
         new_p, new_v = {}, {}
         for k in p:
             new_p[k], new_v[k] = _momentum(p[k], g[k], v[k], self.lr, self.beta)
@@ -647,6 +658,13 @@ class Nesterov:
     ) -> tuple[Params, NesterovState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (b,) = _check(params, grads, state, NesterovState, ("b",))
+        return self._step(p, g, NesterovState(state.step, b))
+
+    def _step(
+        self, p: Params, g: Params, state: NesterovState
+    ) -> tuple[Params, NesterovState]:
+        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        b = state.b
         new_p, new_b = {}, {}
         for k in p:
             new_p[k], new_b[k] = _nesterov(p[k], g[k], b[k], self.lr, self.beta)
@@ -727,6 +745,11 @@ class AdaGrad:
     ) -> tuple[Params, AdaGradState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (G,) = _check(params, grads, state, AdaGradState, ("G",))
+        return self._step(p, g, AdaGradState(state.step, G))
+
+    def _step(self, p: Params, g: Params, state: AdaGradState) -> tuple[Params, AdaGradState]:
+        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        G = state.G
         new_p, new_G = {}, {}
         for k in p:
             new_p[k], new_G[k] = _adagrad(p[k], g[k], G[k], self.lr, _nonzero(self.eps, p[k]))
@@ -811,6 +834,11 @@ class RMSprop:
     ) -> tuple[Params, RMSpropState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (S,) = _check(params, grads, state, RMSpropState, ("S",))
+        return self._step(p, g, RMSpropState(state.step, S))
+
+    def _step(self, p: Params, g: Params, state: RMSpropState) -> tuple[Params, RMSpropState]:
+        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        S = state.S
         new_p, new_S = {}, {}
         for k in p:
             eps = _nonzero(self.eps, p[k])
@@ -904,7 +932,11 @@ class Adam:
     ) -> tuple[Params, AdamState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (m, v) = _check(params, grads, state, AdamState, ("m", "v"))
-        t = state.step + 1
+        return self._step(p, g, AdamState(state.step, m, v))
+
+    def _step(self, p: Params, g: Params, state: AdamState) -> tuple[Params, AdamState]:
+        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        m, v, t = state.m, state.v, state.step + 1
         new_p, new_m, new_v = {}, {}, {}
         for k in p:
             new_p[k], new_m[k], new_v[k] = _adam(
