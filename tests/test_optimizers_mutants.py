@@ -53,6 +53,10 @@ EQUIVALENT_MUTANTS = {
         "NumPy reads any negative size in reshape as 'the rest': reshape(-2, ...) is "
         "reshape(-1, ...)"
     ),
+    "dlnotes.optimizers.x_exponentially_weighted_average__mutmut_12": (
+        "ndim >= 2 for ndim > 2 only adds check_ndim(theta, 'values', 2) for a 2-D array, "
+        "which passes: the same arrays are accepted and the same error raised"
+    ),
 }
 
 
@@ -98,7 +102,7 @@ def test_a_float32_average_is_computed_in_float32() -> None:
 
 
 def test_the_average_takes_k_series_as_columns_but_not_a_number() -> None:
-    """x_exponentially_weighted_average_8, _12: 1-D or 2-D (time on axis 0), not 0-D."""
+    """x_exponentially_weighted_average_8: 1-D or 2-D (time on axis 0), not 0-D."""
     np.testing.assert_allclose(
         exponentially_weighted_average(np.ones((3, 2)), 0.9),
         [[0.1, 0.1], [0.19, 0.19], [0.271, 0.271]],
