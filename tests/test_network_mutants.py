@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from dlnotes.initializers import initialize_parameters
 from dlnotes.network import (
     _compute_cost,
     _compute_cost_from_logits,
@@ -394,3 +395,55 @@ def test_the_reference_forward_records_no_dropout_by_default_and_predict_its_out
     np.testing.assert_array_equal(
         _predict(X, P_SOFTMAX, output="softmax"), [[0.0, 1.0, 1.0], [1.0, 0.0, 0.0]]
     )
+
+
+# Two features of ±1e308: with linear hidden units the first forward pass overflows, so the
+# first gradients are not finite; with relu the first step is finite and a later one is not.
+HUGE_X = np.array([[1e308, -1e308, 1e308, -1e308], [1e308, -1e308, 1e308, -1e308]])
+HUGE_Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_train_checks_a_dlnotes_optimizers_first_step_only() -> None:
+    """x_train, x_ǁ_CheckedOnceǁ: the first update of a dlnotes optimizer is its checked
+    update (non-finite gradients named), the later ones its unchecked _step.
+
+    Kills x_train__mutmut_113, _114, xǁ_CheckedOnceǁ__init____mutmut_2,
+    xǁ_CheckedOnceǁupdate__mutmut_7, _8."""
+    with pytest.raises(
+        ValueError, match=r"^grads\['W1'\] must be finite \(got 2 NaN or infinite entries\)$"
+    ):
+        train(HUGE_X, HUGE_Y, [2, 3, 1], SGD(lr=0.1), num_epochs=3, rng=np.random.default_rng(0),
+              hidden="linear")
+    params, _ = train(HUGE_X, HUGE_Y, [2, 3, 1], SGD(lr=0.1), num_epochs=3,
+                      rng=np.random.default_rng(0), hidden="relu")
+    assert np.isnan(params["W1"]).all()  # a later step diverged, unchecked
+
+
+def test_train_hands_other_optimizers_their_own_update() -> None:
+    """x_train: an optimizer that is not one of dlnotes' own (here a subclass of SGD whose
+    update keeps the parameters) is not wrapped, so its own update runs at every step.
+
+    Kills x_train__mutmut_114."""
+
+    class Frozen(SGD):
+        def update(self, params, grads, state):  # type: ignore[no-untyped-def]
+            return dict(params), state
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(2, 8))
+    Y = (X[:1] > 0).astype(float)
+    frozen, _ = train(X, Y, [2, 3, 1], Frozen(lr=0.1), num_epochs=3, rng=np.random.default_rng(1))
+    start = initialize_parameters([2, 3, 1], "he", rng=np.random.default_rng(1))
+    assert frozen.keys() == start.keys()
+    for key in start:
+        np.testing.assert_array_equal(frozen[key], start[key])
+
+
+def test_softmax_predictions_tell_apart_logits_that_sigmoid_saturates() -> None:
+    """x__predict_13: the class scores go through the output activation asked for; logits 40
+    and 50 both give sigmoid 1.0 (a tie, argmax 0) but softmax ranks class 1 first."""
+    params = {"W1": np.zeros((2, 1)), "b1": np.array([[40.0], [50.0]])}
+    X_one = np.array([[1.0, -1.0]])
+    assert _predict(X_one, params, output="softmax").tolist() == [[0.0, 0.0], [1.0, 1.0]]
+    assert predict(X_one, params, output="softmax").tolist() == [[0.0, 0.0], [1.0, 1.0]]
