@@ -36,7 +36,6 @@ from dlnotes._validation import (
     check_rng,
     check_same_shape,
     check_scalar,
-    check_str_keys,
 )
 from dlnotes.data import _random_mini_batches
 from dlnotes.information import _cross_entropy
@@ -59,6 +58,7 @@ from dlnotes.regularization import (
     _l2_penalty,
     _l2_penalty_grad,
 )
+from dlnotes.regularization import _weights as _penalty_weights
 
 __all__ = [
     "HIDDEN_ACTIVATIONS",
@@ -761,17 +761,7 @@ def _weights(params: object, lambd: float) -> dict[str, np.ndarray] | None:
         return None
     if params is None:
         raise ValueError(f"params is required when lambd > 0 (got lambd={lambd!r})")
-    if not isinstance(params, Mapping):
-        raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
-    check_str_keys(params, "params")
-    weights = {
-        key: as_float_array(value, f"params[{key!r}]")
-        for key, value in params.items()
-        if isinstance(key, str) and key.startswith("W")
-    }
-    if not weights:
-        raise ValueError(f"params must have at least one 'W…' key (got keys {list(params)})")
-    return weights
+    return _penalty_weights(params)  # the regularization chapter's check of the same dict
 
 
 def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
