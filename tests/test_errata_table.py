@@ -1,10 +1,10 @@
-"""The summary table of docs/conventions.md lists every erratum of docs/errata/*.md, in order.
+"""The table of docs/errata/index.md lists every erratum of docs/errata/<chapter>.md, in order.
 
-The entries live in one file per chapter (docs/errata/<chapter>.md), included into the
-conventions page chapter by chapter; the table at the top of the page is typed by hand. These
-checks keep the two from drifting: every entry has exactly one row and every row points at an
-entry that exists, in the chapter whose file holds it; numbered rows come first, in number
-order, then the chapter-lettered ones; entries 16-18 are marked as PyTorch conventions.
+The entries live on one page per chapter (docs/errata/<chapter>.md, the Errata section of the
+site); the table on the section's index is typed by hand. These checks keep the two from
+drifting: every entry has exactly one row and every row links to the entry on the page that
+holds it; numbered rows come first, in number order, then the chapter-lettered ones; entries
+16-18 are marked as PyTorch conventions; every chapter's errata page is in the nav.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ERRATA = DOCS / "errata"
-CONVENTIONS = DOCS / "conventions.md"
+INDEX = ERRATA / "index.md"
 
-HEADING = re.compile(r"^### Erratum (?P<label>[^:]+): .+ \{#(?P<anchor>erratum-[a-z0-9-]+)\}\s*$")
-ROW = re.compile(r"^\|\s*\[(?P<label>[^\]]+)\]\(#(?P<anchor>[a-z0-9-]+)\)\s*\|(?P<rest>.*)\|\s*$")
-CHAPTER_LINK = re.compile(r"\[[^\]]+\]\((?P<page>[a-z0-9-]+)\.md\)")
-INCLUDE = re.compile(r'^--8<-- "docs/errata/(?P<stem>[a-z0-9-]+)\.md"\s*$', re.MULTILINE)
+HEADING = re.compile(r"^## Erratum (?P<label>[^:]+): .+ \{#(?P<anchor>erratum-[a-z0-9-]+)\}\s*$")
+ROW = re.compile(
+    r"^\|\s*\[(?P<label>[^\]]+)\]\((?P<page>[a-z0-9-]+)\.md#(?P<anchor>[a-z0-9-]+)\)\s*"
+    r"\|(?P<rest>.*)\|\s*$"
+)
+CHAPTER_LINK = re.compile(r"\[[^\]]+\]\(\.\./(?P<page>[a-z0-9-]+)(?:\.md|/index\.md)\)")
 PYTORCH = {16, 17, 18}
 PYTORCH_MARK = "A PyTorch convention, not an error in the notes."
 MIN_ENTRIES = 44
@@ -38,8 +40,10 @@ def entries() -> dict[str, tuple[str, str, str]]:
     """anchor -> (chapter stem, heading label, the entry's text) for every erratum."""
     found: dict[str, tuple[str, str, str]] = {}
     for path in sorted(ERRATA.glob("*.md")):
+        if path == INDEX:
+            continue
         text = path.read_text(encoding="utf-8")
-        starts = [m.start() for m in re.finditer(r"^### Erratum ", text, re.MULTILINE)]
+        starts = [m.start() for m in re.finditer(r"^## Erratum ", text, re.MULTILINE)]
         for i, start in enumerate(starts):
             end = starts[i + 1] if i + 1 < len(starts) else len(text)
             block = text[start:end]
@@ -53,13 +57,16 @@ def entries() -> dict[str, tuple[str, str, str]]:
 
 def table_rows() -> list[tuple[str, str, list[str]]]:
     """(label, anchor, the other cells) of each row of the summary table, in page order."""
-    text = CONVENTIONS.read_text(encoding="utf-8")
-    section = re.search(r"^## All errata at a glance\n(?P<body>.*?)(?=^## )", text, re.S | re.M)
-    assert section, "conventions.md has no '## All errata at a glance' section"
+    text = INDEX.read_text(encoding="utf-8")
+    section = re.search(r"^## All errata at a glance .*?\n(?P<body>.*?)(?=^## )", text, re.S | re.M)
+    assert section, "errata/index.md has no '## All errata at a glance' section"
     rows = []
     for line in section["body"].splitlines():
         if line.startswith("| [") and (row := ROW.match(line)):
-            rows.append((row["label"], row["anchor"], [c.strip() for c in row["rest"].split("|")]))
+            anchor = row["anchor"]
+            stem = ENTRIES[anchor][0] if anchor in ENTRIES else None
+            assert row["page"] == stem, f"row {row['label']} links {row['page']}.md, entry in {stem}"
+            rows.append((row["label"], anchor, [c.strip() for c in row["rest"].split("|")]))
         elif line.startswith("| ["):
             pytest.fail(f"table row not understood: {line!r}")
     return rows
@@ -99,7 +106,7 @@ def test_row_labels_and_chapters_match_the_entries() -> None:
             assert [int(m[0]) if m else None for m in leading] == [n, n], (label, anchor)
         pages = CHAPTER_LINK.findall(cells[-1])
         assert pages == [stem], f"{anchor}: chapter cell {cells[-1]!r}, the entry is in {stem}.md"
-        assert (DOCS / f"{stem}.md").exists(), f"{anchor}: no chapter page {stem}.md"
+        assert (DOCS / f"{stem}.md").exists() or (DOCS / stem / "index.md").exists(), stem
 
 
 def test_rows_are_in_number_order_then_lettered() -> None:
@@ -128,11 +135,19 @@ def test_entries_within_a_chapter_file_are_in_order() -> None:
         assert keys == sorted(keys), f"{stem}.md: entries out of order: {anchors}"
 
 
-def test_every_errata_file_is_included_in_chapter_order() -> None:
-    included = INCLUDE.findall(CONVENTIONS.read_text(encoding="utf-8"))
-    files = sorted(p.stem for p in ERRATA.glob("*.md"))
-    assert sorted(included) == files, f"included {included}, files {files}"
-    nav = re.findall(
-        r"^\s*-\s[^:]+:\s*([a-z0-9-]+)\.md\s*$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE
-    )
-    assert included == [page for page in nav if page in included], "not in the nav's chapter order"
+def test_every_errata_page_is_in_the_nav_in_chapter_order() -> None:
+    files = sorted(p.stem for p in ERRATA.glob("*.md") if p != INDEX)
+    mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    in_nav = re.findall(r"^\s*-\s[^:]+:\s*errata/([a-z0-9-]+)\.md\s*$", mkdocs, re.MULTILINE)
+    assert sorted(in_nav) == files, f"errata pages in the nav {in_nav}, files {files}"
+    chapters = re.findall(r"^\s*-\s[^:]+:\s*([a-z0-9-]+)(?:\.md|/index\.md)\s*$", mkdocs, re.M)
+    assert in_nav == [page for page in chapters if page in in_nav], "not in the chapters' order"
+
+
+def test_each_errata_page_links_its_chapter_and_the_index() -> None:
+    for path in ERRATA.glob("*.md"):
+        if path == INDEX:
+            continue
+        head = path.read_text(encoding="utf-8").split("\n## ", 1)[0]
+        assert "(index.md)" in head, f"{path.name}: no link to the errata index"
+        assert CHAPTER_LINK.search(head), f"{path.name}: no link to its chapter"

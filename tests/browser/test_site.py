@@ -23,6 +23,8 @@ from playwright.sync_api import Browser, Page, Request, sync_playwright
 pytestmark = pytest.mark.browser
 
 SITE = Path(__file__).resolve().parents[2] / "site"
+# Pages of reading length: no page but the API reference taller than this at 1280 px wide.
+MAX_PAGE_HEIGHT = 20_000
 CHROMIUM = "/usr/bin/chromium"
 # As the machine's notes advise: no background connections to other hosts, no GPU, no sandbox
 # (CI runs as root).
@@ -164,13 +166,39 @@ def test_page_renders_offline(browser: Browser, base_url: str, path: str) -> Non
             )
         tex = page.evaluate(FIND_RAW_TEX)
         broken = page.evaluate(BROKEN_IMAGES)
+        width = page.evaluate("window.innerWidth")
+        height = page.evaluate("document.documentElement.scrollHeight")
     finally:
         page.context.close()
     assert not problems, "\n".join(problems)
+    assert width == 1280, f"measured at {width} px wide"
+    if not path.startswith("/reference/"):
+        assert height <= MAX_PAGE_HEIGHT, f"{path} is {height} px tall at 1280 px (split it)"
     assert not tex["unrendered"], f"math not typeset: {tex['unrendered'][:5]}"
     assert not tex["errors"], f"KaTeX errors: {tex['errors'][:5]}"
     assert not tex["found"], f"raw TeX left in the text: {tex['found'][:5]}"
     assert not broken, f"images that did not load: {broken}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/conventions/#erratum-16", "/errata/optimizers/#erratum-16"),
+        ("/conventions/#erratum-neural-networks-a", "/errata/neural-networks/#erratum-neural-networks-a"),
+    ],
+)
+def test_an_old_erratum_link_lands_on_its_entry(
+    browser: Browser, base_url: str, old: str, new: str
+) -> None:
+    """The errata left the conventions page for pages of their own; old links still arrive."""
+    page, problems = open_page(browser, base_url + old)
+    try:
+        page.wait_for_url(base_url + new, timeout=10_000)
+        visible = page.locator("#" + new.split("#")[1]).count()
+    finally:
+        page.context.close()
+    assert not problems, "\n".join(problems)
+    assert visible == 1
 
 
 def test_math_and_figures_render_on_the_pattern_chapter(browser: Browser, base_url: str) -> None:
