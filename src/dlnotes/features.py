@@ -84,7 +84,8 @@ def _f_score(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
     within = ((X - mu_c @ onehot) ** 2).sum(axis=1) / (m - C)
     # a row constant within each class: F = inf if its class means differ, else 0 (no 0/0)
     safe = np.where(within > 0, within, 1)
-    return np.where(within > 0, between / safe, np.where(between > 0, np.inf, 0))
+    F = np.where(within > 0, between / safe, np.where(between > 0, np.inf, 0))
+    return F.astype(X.dtype)  # float32 stays float32
 # --8<-- [end:f_score]
 
 
@@ -670,7 +671,7 @@ def cross_validate(
     for name, fn in (("fit", fit), ("score", score)):
         if not callable(fn):
             raise TypeError(f"{name} must be callable (got {type(fn).__name__})")
-    X_arr, Y_arr = _inputs(X), _inputs(Y, "Y")
+    X_arr, Y_arr = _inputs(X, min_examples=2), _inputs(Y, "Y")
     if Y_arr.shape[1] != X_arr.shape[1]:
         raise ValueError("X and Y must have the same number of columns (examples) "
                          f"(got {X_arr.shape[1]} and {Y_arr.shape[1]})")
