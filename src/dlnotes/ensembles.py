@@ -541,7 +541,7 @@ def _check_labels_2d(labels: object, name: str, *, min_ndim: int = 2) -> np.ndar
         raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
     if arr.dtype.kind == "f" and not np.all(arr == np.round(arr)):
         raise ValueError(f"{name} must hold integer class labels "
-                         f"(got {arr[arr != np.round(arr)][0]!r})")
+                         f"(got {float(arr[arr != np.round(arr)][0])!r})")
     return arr.astype(np.int64)
 
 
