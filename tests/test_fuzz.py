@@ -38,6 +38,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 FAIL, PASS, MAY, OTHER = "fail", "pass", "may", "other"
+# Values of the wrong kind of object: where one must fail, it is a TypeError (not a ValueError).
+# ("list of str" is left out: a sequence of the wrong length may be a ValueError first.)
+WRONG_KIND = ("str", "None", "object()", "int seed", "RandomState", "tuple()")
 MODULES = (
     "activations", "autodiff", "batchnorm", "data", "exercises", "fast", "gradcheck",
     "information", "initializers", "layers", "logistic", "losses", "network", "optimizers",
@@ -85,7 +88,8 @@ def arr(*, shape: str = FAIL, nan: str = FAIL, inf: str = FAIL, empty: str = FAI
                ("empty", np.zeros((0,) * max(a.ndim, 1)), empty),
                ("float32", a.astype(np.float32), MAY), ("bool array", a > 0, MAY),
                ("nested list", a.tolist(), MAY), ("bool", True, MAY),
-               ("entry 1e4", put(1e4), MAY), ("entry -1e4", put(-1e4), MAY), *extra]
+               ("entry 1e4", put(1e4), MAY), ("entry -1e4", put(-1e4), MAY),
+               ("entry 1e300", put(1e300), MAY), ("entry -1e300", put(-1e300), MAY), *extra]
         if a.ndim >= 2:
             out.append(("flattened", a.ravel(), shape))
         return _with_outcomes(out + WRONG, {"None": none})
@@ -131,7 +135,7 @@ def choice(*, none: str = FAIL) -> Kind:
 
     def cases(valid: object, data: st.DataObject) -> list[Case]:
         out: list[Case] = [("unknown", "nonesuch", FAIL), ("int", 1, FAIL), ("bool", True, FAIL),
-                           ("[valid]", [valid], FAIL), *WRONG]
+                           ("[valid]", [valid], FAIL), *_without(WRONG, ("str",))]
         return _with_outcomes(out, {"None": none})
 
     return cases
@@ -246,8 +250,9 @@ def _activation_cache() -> object:
     return linear_activation_forward(_a(3, 4), _a(2, 3, seed=1), _a(2, 1, seed=2), "tanh")[1]
 
 
-def _sq(x: np.ndarray) -> float:
-    return float(np.sum(x**2))
+def _sin_sum(x: np.ndarray) -> float:
+    """A function to differentiate that is defined (without an overflow) for every finite x."""
+    return float(np.sum(np.sin(x)))
 
 
 @dataclasses.dataclass
@@ -509,6 +514,22 @@ def _network() -> dict[str, Call]:
     }
 
 
+# Caches of the right length whose parts are wrong: the message names the cache.
+_A, _W, _B = _a(3, 4), _a(2, 3, seed=1), _a(2, 1, seed=2)
+MALFORMED_LINEAR: tuple[Case, ...] = (
+    ("numbers", (1, 2, 3), FAIL), ("a str part", (_A, _W, "b"), FAIL),
+    ("W of the wrong width", (_A, _a(2, 5), _B), FAIL),
+    ("b of the wrong height", (_A, _W, _a(3, 1)), FAIL),
+    ("NaN in A_prev", (np.full((3, 4), np.nan), _W, _B), FAIL),
+)
+MALFORMED_ACTIVATION: tuple[Case, ...] = (
+    ("numbers", (1, 2, "tanh"), FAIL), ("unknown activation", ((_A, _W, _B), _a(2, 4), "x"), FAIL),
+    ("Z of the wrong shape", ((_A, _W, _B), _a(3, 4), "tanh"), FAIL),
+    ("linear part of numbers", ((1, 2, 3), _a(2, 4), "tanh"), FAIL),
+    ("linear part of the wrong length", ((_A, _W), _a(2, 4), "tanh"), FAIL),
+)
+
+
 def _layers() -> dict[str, Call]:
     act = choice()
     return {
@@ -516,7 +537,7 @@ def _layers() -> dict[str, Call]:
             lambda: {"A_prev": _a(3, 4), "W": _a(2, 3, seed=1), "b": _a(2, 1, seed=2)},
             {"A_prev": arr(), "W": arr(), "b": arr()}),
         "layers.linear_backward": Call(lambda: {"dZ": _a(2, 4), "cache": _linear_cache()},
-                                       {"dZ": arr(), "cache": opaque()}),
+                                       {"dZ": arr(), "cache": opaque(extra=MALFORMED_LINEAR)}),
         "layers.activation_forward": Call(lambda: {"Z": _a(2, 4), "activation": "relu"},
                                           {"Z": arr(shape=MAY), "activation": act}),
         "layers.activation_backward": Call(
@@ -528,7 +549,7 @@ def _layers() -> dict[str, Call]:
             {"A_prev": arr(), "W": arr(), "b": arr(), "activation": act}),
         "layers.linear_activation_backward": Call(
             lambda: {"dA": _a(2, 4), "cache": _activation_cache()},
-            {"dA": arr(), "cache": opaque()}),
+            {"dA": arr(), "cache": opaque(extra=MALFORMED_ACTIVATION)}),
     }
 
 
@@ -564,11 +585,11 @@ def _backward_args(module: str) -> dict[str, Any]:
 
 def _gradcheck() -> dict[str, Call]:
     fn = opaque()
-    calls = {f"gradcheck.{n}": Call(lambda: {"f": _sq, "x": _a(3), "eps": 1e-6},
+    calls = {f"gradcheck.{n}": Call(lambda: {"f": _sin_sum, "x": _a(3), "eps": 1e-6},
                                     {"f": fn, "x": arr(shape=MAY), "eps": POS})
              for n in ("numerical_gradient", "one_sided_difference")}
     calls["gradcheck.gradient_check"] = Call(
-        lambda: {"f": _sq, "grad": 2 * _a(3), "x": _a(3), "eps": 1e-6},
+        lambda: {"f": _sin_sum, "grad": np.cos(_a(3)), "x": _a(3), "eps": 1e-6},
         {"f": fn, "grad": arr(), "x": arr(), "eps": POS})
     calls["gradcheck.relative_difference"] = Call(lambda: {"a": _a(3), "b": _a(3, seed=1)},
                                                   {"a": arr(), "b": arr()})
@@ -764,6 +785,9 @@ def _run(qualname: str, call: Call, args: dict[str, Any], arg: str, label: str,
             fn(**args)
         except (ValueError, TypeError) as err:
             assert outcome != PASS, f"{what} must pass but raised {err!r}"
+            wrong_kind = label in WRONG_KIND and outcome == FAIL
+            assert not (wrong_kind and isinstance(err, ValueError)), (
+                f"{what}: a wrong kind of object must be a TypeError, not {err!r}")
             named = arg in str(err) or outcome == OTHER
             assert named, f"{what}: the message does not name {arg!r}: {err}"
         except Exception as err:  # nothing else may escape

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from dlnotes.gradcheck import numerical_gradient
 from dlnotes.layers import (
     ACTIVATIONS,
+    _linear_activation_backward,
     activation_backward,
     activation_forward,
     linear_activation_backward,
@@ -231,7 +232,8 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: LAF(A0, W0, b0, None), TypeError, "activation must be a string, one of"),
     (lambda: LAB(np.ones((2, 4)), CACHE), TypeError, CACHE_MSG),
     (lambda: LAB(np.ones((2, 4)), ACT_CACHE[:2]), TypeError, CACHE_MSG),
-    (lambda: LAB(np.ones((2, 3)), ACT_CACHE), ValueError, r"dA must have the shape of Z \(2, 4\)"),
+    (lambda: LAB(np.ones((2, 3)), ACT_CACHE), ValueError,
+     r"dA must have the shape of cache.Z \(2, 4\)"),
     # issue 14: NaN/inf in each array, non-string choices, wrong kinds
     (lambda: linear_forward(np.full((3, 4), np.nan), W0, b0), ValueError,
      r"A_prev must be finite"),
@@ -244,7 +246,6 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: activation_backward(np.full((3, 4), np.inf), A0, "relu"), ValueError,
      r"dA must be finite"),
     (lambda: linear_backward(np.full((2, 4), np.nan), CACHE), ValueError, r"dZ must be finite"),
-    (lambda: linear_backward(np.ones((2, 4)), None), TypeError, r"cache must be the"),
     (lambda: LAB(np.ones((2, 4)), "cache"), TypeError, CACHE_MSG),
 ]
 
@@ -266,3 +267,90 @@ def test_linear_backward_checks_a_hand_made_tuple_cache_but_trusts_its_own() -> 
         linear_backward(dZ, (np.array([[np.nan, 1.0, 1.0], [1.0, 1.0, 1.0]]), W, b))
     with pytest.raises(ValueError, match=r"dZ must be finite"):
         linear_backward(np.array([[1.0, np.inf, 1.0]]), cache)
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+A_PREV = np.array([[1.0, -2.0, 0.5], [0.0, 3.0, -1.0]])  # n[l−1] = 2, m = 3
+W = np.array([[0.5, -1.0], [2.0, 0.25]])
+B = np.array([[0.1], [-0.2]])
+DA = np.array([[1.0, -0.5, 2.0], [0.3, 0.0, -1.0]])
+
+
+@pytest.mark.parametrize(
+    "activation", ["relu", "tanh", "sigmoid", "leaky_relu", "linear", "softmax"]
+)
+def test_the_chapter_backward_block_matches_the_public_one(activation: str) -> None:
+    """The reference the chapter shows (dZ from dA and Z,
+    then the linear part) gives the public function's dA_prev, dW, db."""
+    _, cache = linear_activation_forward(A_PREV, W, B, activation)
+    expected = linear_activation_backward(DA, cache)
+    for got, want in zip(_linear_activation_backward(DA, cache), expected, strict=True):
+        np.testing.assert_allclose(got, want)
+
+
+@pytest.mark.parametrize(
+    ("cache", "message"),
+    [
+        ((A_PREV, np.ones(2), B), r"^cache.W must be 2-D \(got shape \(2,\)\)$"),
+        ((A_PREV, W, np.zeros(2)), r"^cache.b must be 2-D \(got shape \(2,\)\)$"),
+        ((A_PREV, np.ones((2, 3)), B), r"^cache must hold A_prev \(n\[l-1\], m\), W \(n\[l\], "
+         r"n\[l-1\]\) and b \(n\[l\], 1\) \(got shapes \(2, 3\), \(2, 3\) and \(2, 1\)\)$"),
+        ((A_PREV, W, np.zeros((3, 1))), r"^cache must hold A_prev .* \(3, 1\)\)$"),
+        ((np.full((2, 3), np.nan), W, B), r"^cache.A_prev must be finite"),
+    ],
+    ids=["W", "b", "W of the wrong width", "b of the wrong height", "NaN in A_prev"],
+)
+def test_linear_backward_names_the_bad_part_of_its_cache(cache, message) -> None:  # type: ignore[no-untyped-def]
+    # a malformed cache is the cache's fault: the message names it, not A_prev or W
+    with pytest.raises(ValueError, match=message):
+        linear_backward(np.ones((2, 3)), cache)
+
+
+@pytest.mark.parametrize(
+    ("cache", "error", "message"),
+    [
+        (((A_PREV, W, B), np.ones((2, 3)), "gelu"), ValueError,
+         r"^cache.activation must be one of 'relu', .* \(got 'gelu'\)$"),
+        (((A_PREV, W, B), np.ones((3, 3)), "relu"), ValueError,
+         r"^cache.Z must have the shape \(n\[l\], m\) = \(2, 3\) of the cache's linear part "
+         r"\(got \(3, 3\)\)$"),
+        (((A_PREV, W, B), np.ones(3), "relu"), ValueError, r"^cache.Z must be 2-D"),
+        (((A_PREV, W), np.ones((2, 3)), "relu"), TypeError,
+         r"^cache.linear must be the \(A_prev, W, b\) tuple of linear_forward \(got tuple\)$"),
+        (((A_PREV, W, np.ones(2)), np.ones((2, 3)), "relu"), ValueError,
+         r"^cache.linear.b must be 2-D"),
+    ],
+    ids=["activation", "Z shape", "Z 1-D", "linear part short", "linear part's b"],
+)
+def test_linear_activation_backward_names_the_bad_part_of_its_cache(
+    cache: tuple, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        linear_activation_backward(DA, cache)
+
+
+def test_a_cache_of_the_wrong_kind_is_named_with_its_type() -> None:
+    """The messages in full."""
+    with pytest.raises(
+        TypeError,
+        match=r"^cache must be the \(A_prev, W, b\) tuple of linear_forward \(got list\)$",
+    ):
+        linear_backward(np.ones((2, 3)), [A_PREV, W, B])
+    with pytest.raises(
+        TypeError,
+        match=r"^cache must be the \(linear_cache, Z, activation\) tuple of "
+        r"linear_activation_forward \(got list\)$",
+    ):
+        linear_activation_backward(DA, [1, 2, 3])
+
+
+def test_activation_backward_names_Z_and_activation() -> None:
+    with pytest.raises(ValueError, match=r"^Z must be finite \(got 1 NaN or infinite entries\)$"):
+        activation_backward(np.ones((1, 3)), [[np.nan, 1.0, 1.0]], "relu")
+    with pytest.raises(
+        ValueError,
+        match=r"^activation must be one of 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'linear', "
+        r"'softmax' \(got 'gelu'\)$",
+    ):
+        activation_backward(np.ones((1, 3)), np.ones((1, 3)), "gelu")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -239,3 +240,15 @@ def test_bad_input_raises_a_named_error(
 ) -> None:
     with pytest.raises(error, match=match):
         call()
+
+
+def test_optimize_raises_a_named_error_where_a_step_overflows() -> None:
+    # X of 1e300 makes X·dZᵀ overflow: a ValueError naming X, not a RuntimeWarning and inf
+    X, Y = np.full((2, 4), 1e300), np.array([[0.0, 1.0, 1.0, 0.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"^gradient descent overflowed \(overflow "
+                                             r"encountered in .*\): the entries of X \(largest "
+                                             r"\|x\| = 1e\+300\), w or learning_rate \(0.1\)"):
+            optimize(np.ones((2, 1)), 0.0, X, Y, num_iterations=2, learning_rate=0.1)
+

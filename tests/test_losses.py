@@ -586,3 +586,18 @@ def test_references_keep_float32_leave_their_arguments_alone_and_raise_no_warnin
     assert np.isfinite(results[2]).all() and np.isfinite(results[4]).all()
     for old, new in zip(before, (z, y, a, s, p), strict=True):
         np.testing.assert_array_equal(old, new)
+
+
+@pytest.mark.parametrize("reduction", ["none", "sum", "mean"])
+def test_mean_squared_error_of_finite_inputs_beyond_the_float_range_is_inf_without_a_warning(
+    reduction: str,
+) -> None:
+    # (1e300 − 0)² = 1e600 overflows: the loss is inf (the true value rounded), no RuntimeWarning
+    y_hat, y = np.array([[1e300, 0.5]]), np.array([[0.0, 0.5]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss = mean_squared_error(y_hat, y, reduction=reduction)
+        grad = mean_squared_error_grad(np.array([1.5e308]), np.array([-1.5e308]), reduction="sum")
+    assert np.ravel(loss)[0] == np.inf
+    assert grad[0] == np.inf  # 2·(3e308) overflows to +inf, the sign kept
+

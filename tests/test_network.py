@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -427,10 +428,13 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     ),
     (
         lambda: compute_cost_from_logits(AL0, Y0, None, 0.5),
-        ValueError,
-        r"params is required when lambd > 0",
+        TypeError,
+        r"params must be a dict of arrays when lambd > 0 \(got None, lambd=0.5\)",
     ),
-    (lambda: compute_cost(AL0, Y0, None, 0.5), ValueError, r"params is required when lambd > 0"),
+    (lambda: compute_cost(AL0, Y0, None, 0.5), TypeError,
+     r"params must be a dict of arrays when lambd > 0 \(got None"),
+    (lambda: FWD(X0, P0, keep_prob=["a", "b"]), TypeError,
+     r"keep_prob\[0\] must be a real number \(got str\)"),
     (
         lambda: FWD(X0, P0, hidden="swish"),
         ValueError,
@@ -622,3 +626,45 @@ def test_views_of_a_larger_or_foreign_buffer_are_checked_array_by_array() -> Non
     raw = np.frombuffer(np.arange(9, dtype=np.float64).tobytes(), dtype=np.float64)
     frozen = {"W1": raw[:6].reshape(3, 2), "b1": raw[6:].reshape(3, 1)}
     assert np.isfinite(model_forward(X, frozen)[0]).all()
+
+
+def test_params_none_is_no_weights_when_lambd_is_zero() -> None:
+    assert compute_cost(AL0, Y0, None, 0.0) == compute_cost(AL0, Y0)
+    assert compute_cost_from_logits(AL0, Y0, None) == compute_cost_from_logits(AL0, Y0)
+
+
+def test_train_raises_a_named_error_where_a_step_overflows() -> None:
+    # inputs of 1e300 overflow the steps: a ValueError naming X, not a RuntimeWarning
+    X = np.full((3, 5), 1e300)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"training overflowed .* entries of X \(largest "
+                                             r"\|x\| = 1e\+300\)"):
+            train(X, Y0, [3, 4, 1], SGD(0.1), num_epochs=2, rng=np.random.default_rng(0))
+
+
+def test_train_checks_float64_labels_before_casting_them_to_float32() -> None:
+    # 1e39 overflows float32: the range check must see it in Y's own dtype, without a warning
+    Y = Y0.copy()
+    Y[0, 2] = 1e39
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"^Y must be in \[0, 1\]"):
+            train(X0.astype(np.float32), Y, [3, 4, 1], SGD(0.1), num_epochs=2,
+                  rng=np.random.default_rng(0))
+
+
+def test_train_without_l2_never_computes_the_weights_norm() -> None:
+    # weights of 1e160: their squared norm overflows, and λ·inf would be inf (or 0·inf NaN);
+    # with λ = 0 the cost is the cross-entropy alone, finite (kills lambd > 0 → >= 0, and → or)
+    X = X0[:, :4]
+    Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+    params, costs = train(X, Y, [3, 1], SGD(1e-170), num_epochs=2, rng=np.random.default_rng(0),
+                          initialization="random", scale=1e160, record_every=1)
+    assert np.isfinite(costs).all() and costs[0] > 1e150
+    W = params["W1"]
+    Z = W @ X + params["b1"]
+    assert costs[1] == pytest.approx(compute_cost_from_logits(Z, Y))
+    with pytest.raises(ValueError, match="training overflowed"):
+        train(X, Y, [3, 1], SGD(1e-170), num_epochs=2, rng=np.random.default_rng(0),
+              initialization="random", scale=1e160, lambd=0.1)

@@ -280,9 +280,11 @@ def linear_backward(
     Raises
     ------
     ValueError
-        If ``dZ`` is not (n[l], m) for the cached layer, or is empty or not finite.
+        If ``dZ`` is not (n[l], m) for the cached layer, or is empty or not finite; or if the
+        cache's arrays are not 2-D, finite and of chaining shapes (the message names
+        ``cache.A_prev``, ``cache.W`` or ``cache.b``).
     TypeError
-        If ``cache`` is not a 3-tuple ``(A_prev, W, b)`` or ``dZ`` is not real-valued.
+        If ``cache`` is not a 3-tuple ``(A_prev, W, b)`` or an array is not real-valued.
 
     Notes
     -----
@@ -456,9 +458,12 @@ def linear_activation_backward(
     Raises
     ------
     ValueError
-        If ``dA`` is not shaped like the cached Z.
+        If ``dA`` is not shaped like the cached Z, or a part of the cache is malformed: its
+        activation unknown, its arrays not 2-D and finite, their shapes not chaining (the
+        message names ``cache.Z``, ``cache.activation`` or ``cache.linear.W``, …).
     TypeError
-        If ``cache`` is not a 3-tuple ``(linear_cache, Z, activation)``.
+        If ``cache`` is not a 3-tuple ``(linear_cache, Z, activation)`` or an array is not
+        real-valued.
 
     Notes
     -----
@@ -483,8 +488,21 @@ def linear_activation_backward(
             f"(got {type(cache).__name__})"
         )
     linear_cache, Z, activation = cache
-    dZ = activation_backward(dA, Z, activation)
-    return linear_backward(dZ, linear_cache)
+    # the cache's parts are named as parts of the cache: a malformed cache is the cache's fault
+    A_prev, W, b = _linear_cache(linear_cache, "cache.linear")
+    name = check_choice(activation, "cache.activation", ACTIVATIONS)
+    Z_arr = _matrix(Z, "cache.Z")
+    if Z_arr.shape != (W.shape[0], A_prev.shape[1]):
+        raise ValueError(
+            f"cache.Z must have the shape (n[l], m) = {(W.shape[0], A_prev.shape[1])} of the "
+            f"cache's linear part (got {Z_arr.shape})"
+        )
+    dA_arr = as_float_array(dA, "dA")
+    if dA_arr.shape != Z_arr.shape:
+        raise ValueError(f"dA must have the shape of cache.Z {Z_arr.shape} (got {dA_arr.shape})")
+    return _linear_activation_backward(
+        dA_arr, ActivationCache(LinearCache(A_prev, W, b), Z_arr, name)
+    )
 
 
 def _matrix(x: object, name: str) -> np.ndarray:
@@ -493,10 +511,20 @@ def _matrix(x: object, name: str) -> np.ndarray:
     return arr
 
 
-def _linear_cache(cache: object) -> LinearCache:
+def _linear_cache(cache: object, name: str = "cache") -> LinearCache:
+    """The (A_prev, W, b) of linear_forward as 2-D arrays whose shapes chain; every message
+    names the cache (``cache.W``), since a malformed cache is the cache's fault."""
     if not isinstance(cache, tuple) or len(cache) != 3:
         raise TypeError(
-            f"cache must be the (A_prev, W, b) tuple of linear_forward (got {type(cache).__name__})"
+            f"{name} must be the (A_prev, W, b) tuple of linear_forward "
+            f"(got {type(cache).__name__})"
         )
-    A_prev, W, b = (_matrix(x, n) for x, n in zip(cache, ("A_prev", "W", "b"), strict=True))
+    A_prev, W, b = (
+        _matrix(x, f"{name}.{n}") for x, n in zip(cache, ("A_prev", "W", "b"), strict=True)
+    )
+    if W.shape[1] != A_prev.shape[0] or b.shape != (W.shape[0], 1):
+        raise ValueError(
+            f"{name} must hold A_prev (n[l-1], m), W (n[l], n[l-1]) and b (n[l], 1) "
+            f"(got shapes {A_prev.shape}, {W.shape} and {b.shape})"
+        )
     return LinearCache(A_prev, W, b)

@@ -199,7 +199,9 @@ def optimize(
     Raises
     ------
     ValueError
-        As :func:`propagate`, or if ``num_iterations < 1`` or ``learning_rate <= 0``.
+        As :func:`propagate`, or if ``num_iterations < 1`` or ``learning_rate <= 0``; or if
+        a step overflows (an X entry of 1e300, a far too large learning rate) instead of
+        returning inf or NaN.
     TypeError
         As :func:`propagate`, or if ``num_iterations`` is not an int.
 
@@ -225,7 +227,15 @@ def optimize(
     lr = check_scalar(learning_rate, "learning_rate", low=0.0, low_inclusive=False)
     w_arr, b_val, X_arr = _inputs(w, b, X)
     Y_arr = _labels(Y, X_arr.shape[1])
-    return _optimize(w_arr, b_val, X_arr, Y_arr, num_iterations=n, learning_rate=lr)
+    try:
+        with np.errstate(over="raise", invalid="raise"):
+            return _optimize(w_arr, b_val, X_arr, Y_arr, num_iterations=n, learning_rate=lr)
+    except FloatingPointError as err:  # an overflow is the inputs' scale or the step size
+        raise ValueError(
+            f"gradient descent overflowed ({err}): the entries of X (largest |x| = "
+            f"{float(np.max(np.abs(X_arr))):.3g}), w or learning_rate ({lr!r}) are too large "
+            "for float arithmetic; standardize X or lower learning_rate"
+        ) from None
 
 
 def predict(w: np.ndarray, b: float, X: np.ndarray) -> np.ndarray:

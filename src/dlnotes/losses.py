@@ -580,7 +580,8 @@ def mean_squared_error(y_hat: object, y: object, reduction: str = "mean") -> np.
     Returns
     -------
     numpy.ndarray
-        A NumPy scalar (mean, sum) or the per-element squared errors.
+        A NumPy scalar (mean, sum) or the per-element squared errors; ``inf`` where a
+        square (or the sum) exceeds the largest float, as for ``y_hat = 1e300``.
 
     Raises
     ------
@@ -606,7 +607,8 @@ def mean_squared_error(y_hat: object, y: object, reduction: str = "mean") -> np.
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=False, unit_targets=False)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    return _reduce(_mean_squared_error(p, t), red)
+    with np.errstate(over="ignore"):  # a square beyond the float range is inf, by design
+        return _reduce(_mean_squared_error(p, t), red)
 
 
 def mean_squared_error_grad(y_hat: object, y: object, reduction: str = "mean") -> np.ndarray:
@@ -624,7 +626,8 @@ def mean_squared_error_grad(y_hat: object, y: object, reduction: str = "mean") -
     Returns
     -------
     numpy.ndarray
-        :math:`\partial\, \mathrm{MSE} / \partial \hat y`, the shape of ``y_hat``.
+        :math:`\partial\, \mathrm{MSE} / \partial \hat y`, the shape of ``y_hat``; ``±inf``
+        where :math:`2(\hat y - y)` exceeds the largest float.
 
     Raises
     ------
@@ -646,4 +649,5 @@ def mean_squared_error_grad(y_hat: object, y: object, reduction: str = "mean") -
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=False, unit_targets=False)
     scale = _grad_scale(p.size, reduction)
-    return scale * _mean_squared_error_grad(p, t)
+    with np.errstate(over="ignore"):  # ŷ − y beyond the float range is ±inf, by design
+        return scale * _mean_squared_error_grad(p, t)

@@ -374,7 +374,9 @@ def compute_cost(
     ------
     ValueError
         If the shapes differ (a (m,) label vector against (1, m) outputs is an error), an
-        entry is outside [0, 1], ``lambd < 0``, or ``lambd > 0`` without ``params``.
+        entry is outside [0, 1], or ``lambd < 0``.
+    TypeError
+        If ``lambd > 0`` and ``params`` is None or not a dict of arrays.
 
     Notes
     -----
@@ -663,7 +665,10 @@ def train(
     ValueError
         If ``X`` is not 2-D and finite, ``layer_dims[0] != X.shape[0]``, ``Y`` is not
         (n[L], m) with entries in [0, 1] (one-hot columns for softmax), a count is < 1,
-        ``lambd < 0``, a keep probability is outside (0, 1], or a name is unknown.
+        ``lambd < 0``, a keep probability is outside (0, 1], or a name is unknown; or if
+        the training overflows (a NumPy overflow or invalid operation in a step, from inputs
+        such as an X entry of 1e300 or a far too large learning rate) instead of returning
+        inf or NaN parameters.
     TypeError
         If ``optimizer`` has no ``init``/``update`` methods, ``rng`` is not a Generator, a
         count is not an int, or a name (``initialization``, ``hidden``, ``output``) is not a
@@ -723,8 +728,18 @@ def train(
     params = {key: value.astype(X_arr.dtype) for key, value in params.items()}
     if type(opt) in OPTIMIZERS:  # checked at its first step; its own steps need no check
         opt = _CheckedOnce(opt)
-    return _train(X_arr, Y_arr, params, opt, num_epochs=epochs, rng=gen, batch_size=size,
-                  lambd=lam, keep_prob=keep, hidden=hid, output=out, record_every=every)
+    try:
+        with np.errstate(over="raise", invalid="raise"):
+            return _train(X_arr, Y_arr, params, opt, num_epochs=epochs, rng=gen,
+                          batch_size=size, lambd=lam, keep_prob=keep, hidden=hid,
+                          output=out, record_every=every)
+    except FloatingPointError as err:  # an overflow is the inputs' scale or the step size
+        raise ValueError(
+            f"training overflowed ({err}): the entries of X (largest |x| = "
+            f"{float(np.max(np.abs(X_arr))):.3g}), the initial scale ({scale!r}) or the "
+            "optimizer's learning rate are too large for float arithmetic; standardize X or "
+            "lower the learning rate"
+        ) from None
 
 
 # The boundary checks.
@@ -759,8 +774,10 @@ def _weights(params: object, lambd: float) -> dict[str, np.ndarray] | None:
     """The "W…" entries of params as finite float arrays, when the L2 term needs them."""
     if lambd == 0:
         return None
-    if params is None:
-        raise ValueError(f"params is required when lambd > 0 (got lambd={lambd!r})")
+    if params is None:  # a missing argument is a TypeError, as Python's own
+        raise TypeError(
+            f"params must be a dict of arrays when lambd > 0 (got None, lambd={lambd!r})"
+        )
     return _penalty_weights(params)  # the regularization chapter's check of the same dict
 
 
@@ -773,6 +790,9 @@ def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
         return [p] * n_hidden
     if isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
         values = list(keep_prob)
+        for i, v in enumerate(values):  # the kind of each entry before the count
+            if isinstance(v, bool | np.bool_ | str) or not isinstance(v, numbers.Real):
+                raise TypeError(f"keep_prob[{i}] must be a real number (got {type(v).__name__})")
         if len(values) != n_hidden:
             raise ValueError(
                 f"keep_prob must have one value per hidden layer, L - 1 = {n_hidden} "
@@ -867,13 +887,14 @@ def _training_set(
             f"layer_dims[0] must be the number of input features X.shape[0] = {X_arr.shape[0]} "
             f"(got {dims[0]})"
         )
-    Y_arr = as_float_array(Y, "Y").astype(X_arr.dtype, copy=False)
+    Y_arr = as_float_array(Y, "Y")
     if Y_arr.shape != (dims[-1], X_arr.shape[1]):
         raise ValueError(
             f"Y must have shape (n[L], m) = {(dims[-1], X_arr.shape[1])} (got {Y_arr.shape})"
         )
     if output == "softmax" and dims[-1] < 2:
         raise ValueError("a softmax output needs n[L] >= 2 units (got 1); use 'sigmoid'")
-    # Y in [0, 1], and one-hot (summing to 1) columns for a softmax output
+    # Y in [0, 1], and one-hot (summing to 1) columns for a softmax output; checked in Y's own
+    # dtype, before the cast to X's (where a float64 1e39 would overflow float32)
     _outputs_and_labels(Y_arr, Y_arr, output, name="Y", probabilities=False)
-    return X_arr, Y_arr
+    return X_arr, Y_arr.astype(X_arr.dtype, copy=False)
