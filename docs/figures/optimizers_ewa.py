@@ -1,6 +1,6 @@
 """Exponentially weighted averages of a generated year of daily temperatures (notes 000
 §2.3-2.5): β = 0.5, 0.9 and 0.98 over the same data, each with and without the bias correction.
-β = 0.98 keeps the colours of 000 §2.5 (l. 344, l. 351): purple without the correction, green
+β = 0.98 keeps the colours of 000 §2.5: purple without the correction, green
 with it; the pictures themselves are lost from the notes' text."""
 
 import matplotlib.pyplot as plt

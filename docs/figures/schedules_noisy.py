@@ -1,5 +1,5 @@
 """Mini-batch gradient descent with a constant and with a decaying learning rate (notes 000
-§2.9, l. 415: the blue curve wanders in a wide neighbourhood of the minimum, the green one
+§2.9: the blue curve wanders in a wide neighbourhood of the minimum, the green one
 settles in a small one). The picture is lost from the notes' text; this one is drawn from
 noisy gradients of an elongated bowl."""
 
