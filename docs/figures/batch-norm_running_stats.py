@@ -1,4 +1,4 @@
-"""Running mean and variance of one unit: the mini-batch statistics and their EWA (β = 0.9)."""
+"""Running mean and variance of one unit: the mini-batch statistics and their EWA (ρ = 0.9)."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -25,7 +25,7 @@ def make_figure() -> plt.Figure:
     for ax, batch, run, pop, name in ((left, batch_mu, run_mu, Z[0].mean(), "mean μ"),
                                       (right, batch_var, run_var, Z[0].var(), "variance σ²")):
         ax.plot(batch, ".", ms=3, color="0.6", label="mini-batch value")
-        ax.plot(run, color="C0", label="EWA, β = 0.9, from 0")
+        ax.plot(run, color="C0", label="EWA, ρ = 0.9, from 0")
         ax.axhline(pop, color="C3", ls="--", lw=1, label="whole training set")
         ax.set(xlabel="mini-batch t (size 32)", title=f"running {name} of unit 1")
     left.legend(frameon=False, fontsize=8)
