@@ -4,6 +4,8 @@ experiment's network ([2, 20, 3, 1], batch gradient descent, α = 0.3, 30,000 it
 initialization) and data (make_field: 211 training and 5,000 test examples, the same seeds) trained
 with growing λ; each panel shows the decision boundary and the train and test accuracy."""
 
+from itertools import pairwise
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -54,7 +56,7 @@ def make_figure() -> plt.Figure:
     axes[0, 0].legend(frameon=False, fontsize=8, loc="lower left")
 
     # What the page says about this figure, checked on this run (a failing check fails the build).
-    assert all(a > b for a, b in zip(train_acc, train_acc[1:])), train_acc  # fits less and less
+    assert all(a > b for a, b in pairwise(train_acc)), train_acc  # fits less and less
     assert all(t > test_acc[0] for t in test_acc[1:]), test_acc  # every λ > 0 generalizes better
     assert test_acc[-1] < max(test_acc), test_acc  # the largest λ has passed the best
     assert all(length < lengths[0] / 2 for length in lengths[1:]), lengths  # smoother
@@ -63,8 +65,8 @@ def make_figure() -> plt.Figure:
     ax.plot(LAMBDAS, train_acc, "o-", label="train")
     ax.plot(LAMBDAS, test_acc, "s-", label="test (5,000 examples)")
     ax.set_xscale("symlog", linthresh=0.1)
-    ax.set(xlabel="λ (symmetric log scale)", ylabel="accuracy",
-           title="accuracy against λ", xticks=list(LAMBDAS), xticklabels=[f"{x:g}" for x in LAMBDAS])
+    ax.set(xlabel="λ (symmetric log scale)", ylabel="accuracy", title="accuracy against λ",
+           xticks=list(LAMBDAS), xticklabels=[f"{x:g}" for x in LAMBDAS])
     ax.legend(frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
