@@ -21,7 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LINK = re.compile(r"\[[^\]]+\]\((?P<page>[\w.-]+\.md)(?:#[\w-]+)?\)")
+LINK = re.compile(r"\[[^\]]+\]\((?P<page>[\w./-]+\.md)(?:#[\w-]+)?\)")
 PARENTHESIS = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 # Terms the glossary lists that their chapter page does not (yet) write, as (page, term), found

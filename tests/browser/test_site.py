@@ -256,7 +256,7 @@ CHINESE_SEARCHES = [
     ("批归一化", "batch-norm/"),
     ("交叉熵", "information-theory/#cross-entropy"),
     ("梯度检验", "gradient-checking/"),
-    ("向量化", "neural-networks/#vectorization"),  # jieba alone cuts it 向 量化 (mkdocs.yml)
+    ("向量化", "neural-networks/logistic-regression/#vectorization"),  # jieba alone cuts it 向 量化 (mkdocs.yml)
 ]
 
 
