@@ -29,6 +29,9 @@ from dlnotes.optimizers import Adam
 from dlnotes.regularization import EarlyStopping, dropout_forward, fit_normalizer, normalize
 
 M_TRAIN, M_TEST, FLIP = 100, 2000, 0.1  # 100 training examples, 10 % of all labels flipped
+# the models the cures start from (each row names its start; a start names None)
+LINEAR, STRONG = "linear model (degree 1)", "degree 3 with strong L2, λ = 30"
+STUMP, DEG15, TREE = "one decision stump", "degree 15 (135 features)", "one fully grown tree"
 
 
 def noisy_moons(m, rng):
@@ -99,7 +102,7 @@ def cv_degree(X, Y, degrees, k=5):
 
 
 def run():
-    """[(panel, label, train accuracy, test accuracy, is_start)], computed."""
+    """[(panel, label, train accuracy, test accuracy, the label of its start)], computed."""
     rng = np.random.default_rng(1)
     X, Y = noisy_moons(M_TRAIN, rng)
     X_test, Y_test = noisy_moons(M_TEST, rng)
@@ -107,96 +110,100 @@ def run():
 
     # underfitting: a linear model of the raw inputs
     A1, B1 = design(X, X_test, 1)
-    rows.append(("under", "linear model (degree 1)", *logistic_row(A1, B1, Y, Y_test), True))
+    rows.append(("under", LINEAR, *logistic_row(A1, B1, Y, Y_test), None))
     A_new = np.vstack([A1, A1[:1] ** 3])  # one new feature: the cube of the normalized x1
     B_new = np.vstack([B1, B1[:1] ** 3])
     rows.append(("under", "1. a new feature: (normalized x₁)³",
-                 *logistic_row(A_new, B_new, Y, Y_test), False))
+                 *logistic_row(A_new, B_new, Y, Y_test), LINEAR))
     A3, B3 = design(X, X_test, 3)
     rows.append(("under", "2. polynomial features, degree 3",
-                 *logistic_row(A3, B3, Y, Y_test), False))
-    rows.append(("under", "degree 3 with strong L2, λ = 30",
-                 *logistic_row(A3, B3, Y, Y_test, lambd=30.0), True))
+                 *logistic_row(A3, B3, Y, Y_test), LINEAR))
+    rows.append(("under", STRONG,
+                 *logistic_row(A3, B3, Y, Y_test, lambd=30.0), None))
     rows.append(("under", "3. weaker L2, λ = 0.3",
-                 *logistic_row(A3, B3, Y, Y_test, lambd=0.3), False))
+                 *logistic_row(A3, B3, Y, Y_test, lambd=0.3), STRONG))
     mu, sigma = fit_normalizer(X)
     Xn, Xn_test = normalize(X, mu, sigma), normalize(X_test, mu, sigma)
     net, _ = train(Xn, Y, [2, 5, 1], Adam(lr=0.05), num_epochs=300, hidden="tanh",
                    rng=np.random.default_rng(2))
     rows.append(("under", "4. non-linear model: network [2, 5, 1]",
                  float(np.mean(predict(Xn, net, hidden="tanh") == Y)),
-                 float(np.mean(predict(Xn_test, net, hidden="tanh") == Y_test)), False))
+                 float(np.mean(predict(Xn_test, net, hidden="tanh") == Y_test)), LINEAR))
     stump = fit_tree(X, Y, max_depth=1)
-    rows.append(("under", "one decision stump", float(np.mean(predict_tree(stump, X) == Y)),
-                 float(np.mean(predict_tree(stump, X_test) == Y_test)), True))
+    rows.append(("under", STUMP, float(np.mean(predict_tree(stump, X) == Y)),
+                 float(np.mean(predict_tree(stump, X_test) == Y_test)), None))
     boost = adaboost_fit(X, Y, 50)
     rows.append(("under", "5. ensemble: AdaBoost, 50 stumps",
                  float(np.mean(adaboost_predict(boost, X) == Y)),
-                 float(np.mean(adaboost_predict(boost, X_test) == Y_test)), False))
+                 float(np.mean(adaboost_predict(boost, X_test) == Y_test)), STUMP))
 
     # overfitting: degree-15 polynomial logistic regression (135 features, 100 examples)
     A15, B15 = design(X, X_test, 15)
-    rows.append(("over", "degree 15 (135 features)", *logistic_row(A15, B15, Y, Y_test), True))
+    rows.append(("over", DEG15, *logistic_row(A15, B15, Y, Y_test), None))
     rows.append(("over", "1a. fewer features by hand: degree 3",
-                 *logistic_row(A3, B3, Y, Y_test), False))
+                 *logistic_row(A3, B3, Y, Y_test), DEG15))
     kept = select_k_best(A15, Y, 10)
     rows.append(("over", "1a. selection: the 10 best F scores",
-                 *logistic_row(A15[kept], B15[kept], Y, Y_test), False))
+                 *logistic_row(A15[kept], B15[kept], Y, Y_test), DEG15))
     U, _, mean = pca(A15, 10)
     rows.append(("over", "1b. PCA: 10 components",
                  *logistic_row(pca_transform(A15, U, mean), pca_transform(B15, U, mean),
-                               Y, Y_test), False))
+                               Y, Y_test), DEG15))
     rows.append(("over", "2. L2 regularization, λ = 1",
-                 *logistic_row(A15, B15, Y, Y_test, lambd=1.0), False))
+                 *logistic_row(A15, B15, Y, Y_test, lambd=1.0), DEG15))
     jitter = np.random.default_rng(3)
     X_aug = np.hstack([X] + [X + 0.1 * jitter.standard_normal(X.shape) for _ in range(4)])
     A_aug, B_aug = design(X_aug, X_test, 15)
     params = fit_logistic(A_aug, np.tile(Y, 5))
     rows.append(("over", "3. augmentation: 4 jittered copies",
                  accuracy(params, A_aug[:, :M_TRAIN], Y), accuracy(params, B_aug, Y_test),
-                 False))
+                 DEG15))
     A_fit, B_fit = design(X[:, :80], np.hstack([X[:, 80:], X_test]), 15)
     params = fit_logistic(A_fit, Y[:, :80], dev=(B_fit[:, :20], Y[:, 80:]))
     rows.append(("over", "4. early stopping (dev: 20 of the 100)",
                  accuracy(params, A_fit, Y[:, :80]), accuracy(params, B_fit[:, 20:], Y_test),
-                 False))
+                 DEG15))
     rows.append(("over", "5. dropout on the inputs, keep_prob 0.7",
                  *logistic_row(A15, B15, Y, Y_test, keep_prob=0.7,
-                               rng=np.random.default_rng(4)), False))
+                               rng=np.random.default_rng(4)), DEG15))
     best, _ = cv_degree(X, Y, (1, 3, 15))
     A_cv, B_cv = design(X, X_test, best)
     rows.append(("over", f"6. 5-fold CV picks degree {best}",
-                 *logistic_row(A_cv, B_cv, Y, Y_test), False))
+                 *logistic_row(A_cv, B_cv, Y, Y_test), DEG15))
     tree = fit_tree(X, Y, max_depth=None)
-    rows.append(("over", "one fully grown decision tree",
+    rows.append(("over", TREE,
                  float(np.mean(predict_tree(tree, X) == Y)),
-                 float(np.mean(predict_tree(tree, X_test) == Y_test)), True))
+                 float(np.mean(predict_tree(tree, X_test) == Y_test)), None))
     bag = bagging_fit(X, Y, 50, max_depth=None, rng=np.random.default_rng(5))
     rows.append(("over", "7. bagging, 50 trees", float(np.mean(bagging_predict(bag, X) == Y)),
-                 float(np.mean(bagging_predict(bag, X_test) == Y_test)), False))
+                 float(np.mean(bagging_predict(bag, X_test) == Y_test)), TREE))
     forest = random_forest_fit(X, Y, 50, max_depth=None, rng=np.random.default_rng(6))
     rows.append(("over", "7. random forest, 50 trees",
                  float(np.mean(random_forest_predict(forest, X) == Y)),
-                 float(np.mean(random_forest_predict(forest, X_test) == Y_test)), False))
+                 float(np.mean(random_forest_predict(forest, X_test) == Y_test)), TREE))
     return rows
 
 
 def check(rows):
     """What the chapter says about this run; a failed check fails the build."""
-    under = [r for r in rows if r[0] == "under"]
-    over = [r for r in rows if r[0] == "over"]
-    linear = under[0]
+    by_label = {r[1]: r for r in rows}
+    linear, deg15, tree = by_label[LINEAR], by_label[DEG15], by_label[TREE]
     assert linear[2] < 0.85 and abs(linear[2] - linear[3]) < 0.05  # both low, close: underfits
-    for start in (r for r in under if r[4]):  # each cure fits the training set better
-        cure = under[under.index(start) + 1]
-        assert cure[2] > start[2], (start, cure)
-    deg15, deep = over[0], next(r for r in over if r[1].startswith("one fully"))
-    assert deg15[2] - deg15[3] > 0.15 and deep[2] == 1.0  # both overfit
-    for cure in over[1: over.index(deep)]:  # each cure of the degree-15 model ...
-        assert cure[3] > deg15[3], cure  # ... raises its test accuracy
-        assert cure[2] - cure[3] < deg15[2] - deg15[3], cure  # and narrows the gap
-    for cure in over[over.index(deep) + 1:]:
-        assert cure[3] > deep[3], cure
+    assert deg15[2] - deg15[3] > 0.15 and tree[2] == 1.0  # both overfit
+    for _, label, train_acc, test_acc, start in rows:
+        if start is None:
+            continue
+        base = by_label[start]
+        assert test_acc > base[3], label  # every cure raises the test accuracy ...
+        if start in (LINEAR, STRONG, STUMP):
+            assert train_acc > base[2], label  # ... of underfitting also the training accuracy
+        if start == DEG15:
+            assert train_acc - test_acc < base[2] - base[3], label  # ... and narrows the gap
+    cures = [r for r in rows if r[4] == DEG15]
+    by_hand = next(r for r in cures if "by hand" in r[1])
+    early = next(r for r in cures if "early stopping" in r[1])
+    assert by_hand[3] == max(r[3] for r in cures)  # the right complexity helps most here
+    assert early[3] == min(r[3] for r in cures)  # early stopping least
 
 
 def make_figure() -> plt.Figure:
@@ -214,10 +221,10 @@ def make_figure() -> plt.Figure:
         for i, (tr, te) in enumerate(zip(train_acc, test_acc, strict=True)):
             ax.text(tr + 0.4, i - 0.2, f"{tr:.0f}", va="center", fontsize=7)
             ax.text(te + 0.4, i + 0.2, f"{te:.1f}", va="center", fontsize=7)
-        labels = [("▶ " if r[4] else "") + r[1] for r in part]
+        labels = [("▶ " if r[4] is None else "") + r[1] for r in part]
         ax.set_yticks(y, labels, fontsize=8)
         for tick, r in zip(ax.get_yticklabels(), part, strict=True):
-            tick.set_fontweight("bold" if r[4] else "normal")
+            tick.set_fontweight("bold" if r[4] is None else "normal")
         ax.invert_yaxis()
         ax.set(xlim=(50, 106), xlabel="accuracy (%)", title=title)
         ax.title.set_fontsize(10)
