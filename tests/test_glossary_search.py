@@ -140,12 +140,12 @@ def jieba_words() -> dict[str, set[str]]:
         with (ROOT / user_dict).open("rb") as words:  # given a path, jieba leaves it open
             jieba.load_userdict(words)
     words = {}
-    for page in DOCS.glob("*.md"):
+    for page in [*DOCS.glob("*.md"), *DOCS.glob("neural-networks/*.md")]:  # a section's pages
         text = HAN.sub(
             lambda run: "\u200b" + "\u200b".join(jieba.cut(run[0])) + "\u200b",
             page.read_text(encoding="utf-8").lower(),
         )
-        words[page.name] = {w for w in SEPARATOR.split(text) if w}
+        words[page.relative_to(DOCS).as_posix()] = {w for w in SEPARATOR.split(text) if w}
     return words
 
 
