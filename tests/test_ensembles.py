@@ -382,6 +382,12 @@ BAD: list[tuple[Callable[[], object], type[Exception], str]] = [
      r"Y must have shape \(1, 3\), one label per column of X \(got \(3,\)\)"),
     (lambda: fit_tree(X3, np.array([[0.0, 0.5, 1.0]]), max_depth=1), ValueError,
      r"Y must hold integer class labels \(got 0.5\)"),
+    (lambda: fit_tree(X3, np.array([[0.0, 1e300, 1.0]]), max_depth=1), ValueError,
+     r"Y must hold integer class labels \(got 1e\+300\)"),  # beyond int64
+    (lambda: fit_tree(X3, np.array([[0, 2**63, 1]], dtype=np.uint64), max_depth=1), ValueError,
+     r"Y must hold integer class labels below 2\*\*63 \(got 9223372036854775808\)"),
+    (lambda: fit_tree(X3, np.array([[0.0, np.nan, 1.0]]), max_depth=1), ValueError,
+     r"Y must be finite \(got 1 NaN"),
     (lambda: fit_tree(X3, Y3, max_depth=0), ValueError, r"max_depth must be >= 1 \(got 0\)"),
     (lambda: fit_tree(X3, Y3, max_depth=2.0), TypeError, r"max_depth must be an int \(got float"),
     (lambda: fit_tree(X3, Y3, max_depth=1, criterion="log_loss"), ValueError,

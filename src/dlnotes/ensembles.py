@@ -539,9 +539,14 @@ def _check_labels_2d(labels: object, name: str, *, min_ndim: int = 2) -> np.ndar
         raise ValueError(f"{name} must be 2-D (got shape {arr.shape})")
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
-    if arr.dtype.kind == "f" and not np.all(arr == np.round(arr)):
-        raise ValueError(f"{name} must hold integer class labels "
-                         f"(got {float(arr[arr != np.round(arr)][0])!r})")
+    if arr.dtype.kind == "f":  # integral values that fit in int64
+        bad = (arr != np.round(arr)) | (np.abs(arr) >= 2.0**63)
+        if bad.any():
+            raise ValueError(f"{name} must hold integer class labels "
+                             f"(got {float(arr[bad][0])!r})")
+    if arr.dtype.kind == "u" and arr.size and arr.max() >= 2**63:
+        raise ValueError(f"{name} must hold integer class labels below 2**63 "
+                         f"(got {int(arr.max())})")
     return arr.astype(np.int64)
 
 
