@@ -577,7 +577,8 @@ def bagging_fit(
     n_estimators : int
         Number of trees T ≥ 1.
     max_depth : int or None
-        Each tree's depth limit (≥ 1), or None for fully grown trees (Breiman's choice).
+        Each tree's depth limit (≥ 1), or None for fully grown trees (low bias, high
+        variance: what the vote repairs).
     rng : numpy.random.Generator
         Draws the bootstrap samples.
 
