@@ -14,6 +14,13 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from dlnotes.information import (
+    _conditional_entropy,
+    _cross_entropy,
+    _entropy,
+    _joint_entropy,
+    _js_divergence,
+    _kl_divergence,
+    _mutual_information,
     conditional_entropy,
     cross_entropy,
     entropy,
@@ -66,11 +73,6 @@ def test_kl_and_cross_entropy_are_infinite_where_q_is_zero_and_p_is_not() -> Non
     assert np.isfinite(js_divergence([0.5, 0.5], [1.0, 0.0]))
 
 
-def test_js_of_disjoint_distributions_is_ln2() -> None:
-    assert js_divergence([1, 0, 0], [0, 0.5, 0.5]) == pytest.approx(math.log(2), rel=1e-15)
-    assert js_divergence([1, 0], [0, 1], base=2) == pytest.approx(1.0, rel=1e-15)
-
-
 def test_one_hot_cross_entropy_is_minus_log_of_the_true_class() -> None:
     q = np.array([0.1, 0.7, 0.2])
     assert cross_entropy([0, 1, 0], q) == pytest.approx(-math.log(0.7), rel=1e-15)
@@ -84,12 +86,31 @@ def test_columns_are_distributions_along_axis_0_and_rows_along_axis_1(rng) -> No
     np.testing.assert_allclose(per_column, [kl_divergence(p[:, j], q[:, j]) for j in range(5)])
     np.testing.assert_allclose(kl_divergence(p.T, q.T, axis=1), per_column)
     np.testing.assert_allclose(kl_divergence(p.T, q.T, axis=-1), per_column)
+    # and by hand, rows as distributions: the axis reaches entropy and cross-entropy too
+    rows = np.array([[0.5, 0.5], [0.9, 0.1]])  # each row a distribution; the columns are not
+    q_rows = np.array([[0.25, 0.75], [0.5, 0.5]])
+    np.testing.assert_allclose(
+        entropy(rows, axis=1), [LN2, -(0.9 * math.log(0.9) + 0.1 * math.log(0.1))]
+    )
+    expected = [-(0.5 * math.log(0.25) + 0.5 * math.log(0.75)), LN2]
+    np.testing.assert_allclose(cross_entropy(rows, q_rows, axis=1), expected)
+    np.testing.assert_allclose(js_divergence(rows, q_rows, axis=1),
+                               [js_divergence(rows[i], q_rows[i]) for i in range(2)])
 
 
 def test_float32_in_float32_out_and_integers_computed_in_float64() -> None:
     p32 = np.array([0.25, 0.75], dtype=np.float32)
+    t32 = np.array([[0.25, 0.25], [0.5, 0.0]], dtype=np.float32)
     for result in (entropy(p32), cross_entropy(p32, p32), kl_divergence(p32, p32[::-1]),
-                   js_divergence(p32, p32[::-1])):
+                   js_divergence(p32, p32[::-1]), entropy(p32, base=2),
+                   js_divergence(p32, p32[::-1], base=2), joint_entropy(t32),
+                   conditional_entropy(t32), mutual_information(t32, base=2)):
+        assert result.dtype == np.float32
+    # the references the chapter shows too, on every supported NumPy (under NumPy 1's rules a
+    # Python-float constant such as `+ 0.0` would turn a float32 scalar into float64)
+    for result in (_entropy(p32), _cross_entropy(p32, p32), _kl_divergence(p32, p32[::-1]),
+                   _js_divergence(p32, p32[::-1]), _joint_entropy(t32),
+                   _conditional_entropy(t32), _mutual_information(t32)):
         assert result.dtype == np.float32
     assert entropy(np.array([1, 0])).dtype == np.float64
     assert joint_entropy(np.array([[1, 0], [0, 0]])).dtype == np.float64
@@ -383,3 +404,82 @@ def test_sum_tolerance_scales_with_size() -> None:
     p[0] += 2e-8 * n
     with pytest.raises(ValueError, match="p must sum to 1"):
         entropy(p)
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+LN2 = math.log(2)
+# A joint table with H(X, Y), H(X|Y) and I(X; Y) all different and non-zero (rows x, columns y).
+PXY = np.array([[0.25, 0.25], [0.5, 0.0]])
+# By hand: H(X, Y) = −(2·¼·ln ¼ + ½·ln ½) = 1.5·ln 2; p(y) = (¾, ¼);
+# H(X|Y) = H(X, Y) − H(Y) with H(Y) = −(¾ ln ¾ + ¼ ln ¼); I = H(X) − H(X|Y), H(X) = ln 2.
+H_XY = 1.5 * LN2
+H_Y = -(0.75 * math.log(0.75) + 0.25 * math.log(0.25))
+H_X_GIVEN_Y = H_XY - H_Y
+I_XY = LN2 - H_X_GIVEN_Y
+
+
+def test_every_function_gives_bits_with_base_2() -> None:
+    """base reaches the result of each function (not dropped, not None)."""
+    p, q = [0.5, 0.25, 0.25], [0.25, 0.25, 0.5]
+    # H(p) = 1.5 bits; H(p, q) = ½·2 + ¼·2 + ¼·1 = 1.75 bits; KL = H(p, q) − H(p) = 0.25 bit
+    assert entropy(p, base=2) == pytest.approx(1.5)
+    assert cross_entropy(p, q, base=2) == pytest.approx(1.75)
+    assert kl_divergence(p, q, base=2) == pytest.approx(0.25)
+    assert js_divergence(p, q, base=2) == pytest.approx(js_divergence(p, q) / LN2)
+    assert joint_entropy(PXY, base=2) == pytest.approx(1.5)
+    assert conditional_entropy(PXY, base=2) == pytest.approx(H_X_GIVEN_Y / LN2)
+    assert mutual_information(PXY, base=2) == pytest.approx(I_XY / LN2)
+    # and in nats, the same values times ln 2
+    assert joint_entropy(PXY) == pytest.approx(H_XY)
+    assert conditional_entropy(PXY) == pytest.approx(H_X_GIVEN_Y)
+    assert mutual_information(PXY) == pytest.approx(I_XY)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda base: cross_entropy([0.5, 0.5], [0.5, 0.5], base=base),
+        lambda base: js_divergence([0.5, 0.5], [0.5, 0.5], base=base),
+        lambda base: joint_entropy(PXY, base=base),
+        lambda base: conditional_entropy(PXY, base=base),
+        lambda base: mutual_information(PXY, base=base),
+    ],
+    ids=["cross_entropy", "js_divergence", "joint_entropy", "conditional_entropy", "mutual_info"],
+)
+def test_every_function_rejects_base_1_naming_it(call) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=r"^base must be > 0, finite and not 1 \(got 1\.0\)$"):
+        call(1)
+
+
+def test_references_default_to_the_outcome_axis_0() -> None:
+    """The chapter's reference helpers, like the public functions, take columns by default."""
+    p = np.array([[0.5, 0.9], [0.5, 0.1]])  # columns are distributions
+    q = np.array([[0.25, 0.5], [0.75, 0.5]])
+    np.testing.assert_allclose(_entropy(p), entropy(p))
+    np.testing.assert_allclose(_cross_entropy(p, q), cross_entropy(p, q))
+    np.testing.assert_allclose(_kl_divergence(p, q), kl_divergence(p, q))
+    np.testing.assert_allclose(_js_divergence(p, q), js_divergence(p, q))
+
+
+def test_a_certain_outcome_gives_plus_zero_not_minus_zero() -> None:
+    """−Σ 0·log 0 sums −0.0 terms to −0.0; the public functions return +0.0 (as SciPy)."""
+    for value in (
+        entropy([1.0, 0.0]),
+        cross_entropy([1.0, 0.0], [1.0, 0.0]),
+        joint_entropy([[1.0, 0.0], [0.0, 0.0]]),
+    ):
+        assert value == 0.0
+        assert not np.signbit(value)
+
+
+def test_js_of_disjoint_supports_is_clipped_to_exactly_ln2() -> None:
+    """Summed in float64 these give ln 2 + 1.1e-16; the clip keeps JS ≤ ln 2."""
+    p, q = [0.1, 0.9, 0.0, 0.0], [0.0, 0.0, 0.2, 0.8]
+    assert js_divergence(p, q) == np.log(2)
+    assert js_divergence(p, q, base=2) == 1.0
+
+
+def test_js_of_nearly_equal_distributions_is_clipped_to_zero_not_below() -> None:
+    """Summed in float64 these give −6.2e-17; the clip keeps JS ≥ 0."""
+    assert js_divergence([0.1, 0.9], [0.100000001, 0.899999999]) == 0.0

@@ -3,16 +3,21 @@
 mutmut 3 (configured in pyproject.toml's ``[tool.mutmut]``) copies the tree into ``mutants/``,
 rewrites ``src/dlnotes/<name>.py`` into one variant per mutation and runs the tests that cover
 each variant; a mutant is *killed* when some test fails. This driver narrows mutmut to one module
-and to the test files that exercise it, starts from a clean ``mutants/`` so every run measures the
+and to the test files that exercise it (``tests/test_<name>.py``, and for two modules a few tests
+of ``tests/test_experiments.py``), starts from a clean ``mutants/`` so every run measures the
 current tests, and prints as its last line::
 
     mutation score NAME: K/N killed (P %)
 
 N leaves out the mutants that no test can kill because the mutated code behaves the same (say
-``x ** 2`` to ``x * x``). They are listed, each with its reason, in the module's mutant tests::
+``x ** 2`` to ``x * x``). They are data, listed with their reasons in
+``tests/mutation_equivalents.toml`` (one table per module: mutant name = reason). A listed mutant
+that is no longer generated is reported (the code moved; the entry is stale); a listed mutant
+that a test kills fails the run (exit 1): it was not equivalent, and the list must lose it.
 
-    # tests/test_<name>_mutants.py
-    EQUIVALENT_MUTANTS = {"dlnotes.<name>.function__mutmut_3": "why it behaves the same"}
+Each successful run writes its measurement (score, counts, date, commit) into the module's row of
+``tests/mutation_scores.md``, the table the testing page includes; the other rows keep their own
+dates and commits.
 
 A timeout counts as killed (the mutant loops where the original returns). Hypothesis draws the
 same examples on every run: the Makefile target sets ``DLNOTES_HYPOTHESIS_PROFILE=mutation``,
@@ -22,13 +27,18 @@ which the root conftest.py turns into a profile with ``derandomize=True``.
 from __future__ import annotations
 
 import argparse
-import ast
+import datetime
 import os
+import re
 import shutil
+import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.toml"
+SCORES = ROOT / "tests" / "mutation_scores.md"
 
 CHAPTER_MODULES = (
     "information",
@@ -49,8 +59,7 @@ CHAPTER_MODULES = (
     "data",
 )
 
-# Tests beyond tests/test_<name>.py and tests/test_<name>_mutants.py that exercise a module
-# (files or node ids).
+# Tests beyond tests/test_<name>.py that exercise a module (files or node ids).
 _EXPERIMENTS = "tests/test_experiments.py::test_"
 EXTRA_TESTS: dict[str, tuple[str, ...]] = {
     # train, the loop of the network chapter, is tested with the experiments built on it
@@ -73,52 +82,27 @@ DESELECTED: dict[str, tuple[str, ...]] = {}
 
 
 def test_files(name: str) -> list[str]:
-    files = [f"tests/test_{name}.py", f"tests/test_{name}_mutants.py", *EXTRA_TESTS.get(name, ())]
+    files = [f"tests/test_{name}.py", *EXTRA_TESTS.get(name, ())]
     return [f for f in files if (ROOT / f.partition("::")[0]).is_file()]
 
 
 def equivalent_mutants(name: str) -> dict[str, str]:
-    """The ``EQUIVALENT_MUTANTS`` dict of tests/test_<name>_mutants.py, read without importing.
-
-    Its keys are strings; a reason is a string or the name of a module-level string constant.
-    """
-    path = ROOT / f"tests/test_{name}_mutants.py"
-    if not path.is_file():
-        return {}
-    constants: dict[str, str] = {}
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            targets, value = [node.target], node.value
-        else:
-            continue
-        names = [t.id for t in targets if isinstance(t, ast.Name)]
-        if isinstance(value, ast.Constant) and isinstance(value.value, str):
-            constants.update(dict.fromkeys(names, value.value))
-        if "EQUIVALENT_MUTANTS" not in names:
-            continue
-        if not isinstance(value, ast.Dict):
-            raise SystemExit(f"{path}: EQUIVALENT_MUTANTS must be a dict literal")
-        found = {}
-        for key, reason in zip(value.keys, value.values, strict=True):
-            if key is None:  # a **mapping inside the dict
-                raise SystemExit(f"{path}: EQUIVALENT_MUTANTS must spell out each mutant's name")
-            if isinstance(reason, ast.Name):
-                reason = ast.Constant(constants.get(reason.id))
-            mutant, why = ast.literal_eval(key), ast.literal_eval(reason)
-            if not (isinstance(why, str) and why.strip()):
-                raise SystemExit(f"{path}: {mutant} needs its reason, a string")
-            found[mutant] = why
-        return found
-    return {}
+    """The module's table of tests/mutation_equivalents.toml: mutant name → reason."""
+    with EQUIVALENTS.open("rb") as f:
+        table = tomllib.load(f).get(name, {})
+    for mutant, why in table.items():
+        if not mutant.startswith(f"dlnotes.{name}.") or not (isinstance(why, str) and why.strip()):
+            raise SystemExit(f"{EQUIVALENTS}: [{name}] {mutant} needs a name of this module and "
+                             "a reason, a non-empty string")
+    return dict(table)
 
 
 def run_mutmut(name: str, max_children: int, debug: bool) -> None:
     """``mutmut run`` with the configuration narrowed to one module and its tests."""
     from _pytest.nodes import Node
 
-    if not hasattr(Node, "_nodeid"):  # mutmut 3.8 reads item._nodeid, which pytest 9 renamed
+    # still needed with pytest 9.2: mutmut 3.8 reads item._nodeid, which pytest 9 renamed
+    if not hasattr(Node, "_nodeid"):
         Node._nodeid = property(lambda node: node.nodeid)  # type: ignore[attr-defined]
 
     import mutmut.__main__ as mutmut_main
@@ -137,8 +121,9 @@ def run_mutmut(name: str, max_children: int, debug: bool) -> None:
             raise
 
 
-def score(name: str) -> tuple[int, int, dict[str, str], list[str]]:
-    """(killed, counted, status of each counted mutant left alive, equivalent names unknown)."""
+def score(name: str) -> tuple[int, int, dict[str, str], list[str], list[str]]:
+    """(killed, counted, status of each counted mutant left alive, listed equivalents that were
+    not generated, listed equivalents that a test killed)."""
     from mutmut.mutation.data import SourceFileMutationData
     from mutmut.stats import status_by_exit_code
 
@@ -146,17 +131,61 @@ def score(name: str) -> tuple[int, int, dict[str, str], list[str]]:
     data.load()
     equivalent = equivalent_mutants(name)
     unknown = sorted(set(equivalent) - set(data.exit_code_by_key))
-    killed, counted, alive = 0, 0, {}
+    killed, counted, alive, wrongly_listed = 0, 0, {}, []
     for mutant, code in sorted(data.exit_code_by_key.items()):
+        status = status_by_exit_code[code]
         if mutant in equivalent:
+            if status in ("killed", "timeout"):
+                wrongly_listed.append(mutant)
             continue
         counted += 1
-        status = status_by_exit_code[code]
         if status in ("killed", "timeout"):
             killed += 1
         else:
             alive[mutant] = status
-    return killed, counted, alive, unknown
+    return killed, counted, alive, unknown, wrongly_listed
+
+
+def _commit() -> str:
+    """HEAD's short hash."""
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                         text=True, check=False).stdout.strip()
+    return out or "unknown"
+
+
+def _dirty(name: str) -> bool:
+    """Whether the module, its tests or the equivalents differ from HEAD."""
+    paths = [f"src/dlnotes/{name}.py", *(f.partition("::")[0] for f in test_files(name)),
+             str(EQUIVALENTS.relative_to(ROOT))]
+    out = subprocess.run(["git", "status", "--porcelain", "--", *paths], cwd=ROOT,
+                         capture_output=True, text=True, check=False).stdout
+    return bool(out.strip())
+
+
+ROW = re.compile(r"^\| (?P<module>[a-z_]+) \|")
+
+
+def measured_state(name: str) -> tuple[str, str]:
+    """(the time, the commit) of a run, taken when it starts: mutmut copies the tree then."""
+    commit = _commit() + (" + uncommitted changes" if _dirty(name) else "")
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"), commit
+
+
+def record(name: str, killed: int, counted: int, left_out: int, state: tuple[str, str]) -> None:
+    """Write this run into the module's row of tests/mutation_scores.md (others kept)."""
+    percent = 100 * killed / counted if counted else 100.0
+    today, commit = state
+    row = (f"| {name} | {percent:.1f} % | {killed} / {counted} | {left_out} | {today} | "
+           f"`{commit}` |")
+    lines = SCORES.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        match = ROW.match(line)
+        if match and match["module"] == name:
+            lines[i] = row
+            break
+    else:
+        lines.append(row)
+    SCORES.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> int:
@@ -165,6 +194,8 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--debug", action="store_true", help="mutmut's pytest commands and output")
     parser.add_argument("--keep", action="store_true", help="reuse mutants/ from the last run")
+    parser.add_argument("--no-record", action="store_true",
+                        help=f"do not write the score into {SCORES.relative_to(ROOT)}")
     args = parser.parse_args()
     os.chdir(ROOT)
     os.environ.setdefault("DLNOTES_HYPOTHESIS_PROFILE", "mutation")
@@ -172,8 +203,10 @@ def main() -> int:
         shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     if not test_files(args.module):
         raise SystemExit(f"no test file for {args.module}")
+    equivalent_mutants(args.module)  # a malformed list fails before the long run
+    state = measured_state(args.module)
     run_mutmut(args.module, args.max_children, args.debug)
-    killed, counted, alive, unknown = score(args.module)
+    killed, counted, alive, unknown, wrongly_listed = score(args.module)
     if alive:
         from mutmut.mutation.diff_apply import get_diff_for_mutant
 
@@ -182,13 +215,18 @@ def main() -> int:
         diff = get_diff_for_mutant(mutant, path=f"src/dlnotes/{args.module}.py")
         changed = [line for line in diff.splitlines()[2:] if line[:1] in "+-"]
         print(f"  {status}: {mutant}", *(f"      {line}" for line in changed), sep="\n")
-    left_out = len(equivalent_mutants(args.module)) - len(unknown)
-    print(f"{left_out} mutants left out as equivalent (EQUIVALENT_MUTANTS of the mutant tests)")
+    left_out = len(equivalent_mutants(args.module)) - len(unknown) - len(wrongly_listed)
+    print(f"{left_out} mutants left out as equivalent ({EQUIVALENTS.relative_to(ROOT)})")
     for mutant in unknown:
-        print(f"    listed as equivalent but not generated: {mutant}")
+        print(f"    warning: listed as equivalent but no longer generated: {mutant}")
+    for mutant in wrongly_listed:
+        print(f"    error: listed as equivalent but killed by a test (remove it): {mutant}")
     percent = 100 * killed / counted if counted else 100.0
+    failed = bool(wrongly_listed)
+    if not (failed or args.no_record):
+        record(args.module, killed, counted, left_out, state)
     print(f"mutation score {args.module}: {killed}/{counted} killed ({percent:.1f} %)")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -84,7 +84,7 @@ def check_axis(axis: object, ndim: int, name: str = "axis") -> int:
     """Return ``axis`` normalized to ``0 <= axis < ndim`` (a 0-d integer array is its int)."""
     axis = _zero_d(axis)
     if isinstance(axis, bool | np.bool_) or not isinstance(axis, numbers.Integral):
-        raise TypeError(f"{name} must be an int (got {type(axis).__name__})")
+        raise TypeError(f"{name} must be an int (got {type_name(axis)})")
     ax = int(axis)
     if not -ndim <= ax < ndim:
         raise ValueError(f"{name} must be in [{-ndim}, {ndim}) for a {ndim}-D array (got {ax})")
@@ -109,7 +109,7 @@ def check_scalar(
     """
     value = _zero_d(value)
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number (got {type(value).__name__})")
+        raise TypeError(f"{name} must be a real number (got {type_name(value)})")
     v = float(value)
     lo_ok = low is None or (v >= low if low_inclusive else v > low)
     hi_ok = high is None or (v <= high if high_inclusive else v < high)
@@ -134,7 +134,7 @@ def check_bool(value: object, name: str) -> bool:
     """Require a bool (or numpy.bool_): a flag never takes any truthy value such as "no"."""
     value = _zero_d(value)
     if not isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be a bool, True or False (got {type(value).__name__})")
+        raise TypeError(f"{name} must be a bool, True or False (got {type_name(value)})")
     return bool(value)
 
 
@@ -142,7 +142,7 @@ def check_int(value: object, name: str, *, low: int | None = None, high: int | N
     """Return ``value`` as an int after checking it is an integer in ``[low, high]``."""
     value = _zero_d(value)
     if isinstance(value, bool | np.bool_) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an int (got {type(value).__name__})")
+        raise TypeError(f"{name} must be an int (got {type_name(value)})")
     v = int(value)
     if (low is not None and v < low) or (high is not None and v > high):
         raise ValueError(f"{name} must be {_describe_range(low, high, True, True)} (got {v})")
@@ -170,7 +170,7 @@ def check_choice(value: object, name: str, choices: Iterable[str]) -> str:
     options = tuple(choices)
     listed = ", ".join(repr(c) for c in options)
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a string, one of {listed} (got {type(value).__name__})")
+        raise TypeError(f"{name} must be a string, one of {listed} (got {type_name(value)})")
     if value not in options:
         raise ValueError(f"{name} must be one of {listed} (got {value!r})")
     return value
@@ -181,7 +181,7 @@ def check_rng(rng: object, name: str = "rng") -> np.random.Generator:
     if not isinstance(rng, np.random.Generator):
         raise TypeError(
             f"{name} must be a numpy.random.Generator, e.g. np.random.default_rng(0) "
-            f"(got {type(rng).__name__})"
+            f"(got {type_name(rng)})"
         )
     return rng
 
@@ -218,7 +218,7 @@ def check_str_keys(mapping: Mapping[Any, object], name: str) -> None:
     """Require every key of ``mapping`` to be a str ("W1", "b1", …)."""
     for key in mapping:
         if not isinstance(key, str):
-            raise TypeError(f"{name} keys must be str (got {type(key).__name__} {key!r})")
+            raise TypeError(f"{name} keys must be str (got {type_name(key)} {key!r})")
 
 
 def check_matching_dicts(
@@ -231,7 +231,7 @@ def check_matching_dicts(
     for label, mapping in ((ref_name, reference), (other_name, other)):
         if not isinstance(mapping, Mapping):
             raise TypeError(
-                f"{label} must be a dict of arrays (got {type(mapping).__name__})"
+                f"{label} must be a dict of arrays (got {type_name(mapping)})"
             )
     missing = [k for k in reference if k not in other]
     extra = [k for k in other if k not in reference]
@@ -246,3 +246,27 @@ def check_matching_dicts(
                 f"{other_name}[{key!r}] must have the shape of {ref_name}[{key!r}] "
                 f"{np.shape(ref)} (got {np.shape(other[key])})"
             )
+
+
+# Results: what the public functions do to a reference's output, so that the shown references
+# stay the bare formula. Every constant takes the dtype of the result (a Python float would turn
+# a float32 scalar into float64 under NumPy 1's promotion rules).
+
+def positive_zero(x: Any) -> Any:
+    """``x`` with −0.0 as +0.0 (−0 + +0 is +0), in ``x``'s dtype: a certain outcome has entropy
+    0, not −0, and prints so."""
+    return x + x.dtype.type(0)
+
+
+def clamp(x: Any, low: float, high: float | None = None) -> Any:
+    """``x`` limited to ``[low, high]`` (and −0.0 as +0.0), in ``x``'s dtype: a quantity that the
+    math bounds (a divergence ≥ 0) can be pushed just outside its bounds by rounding."""
+    t = x.dtype.type
+    return positive_zero(np.clip(x, t(low), None if high is None else t(high)))
+
+
+def type_name(value: object) -> str:
+    """The name of ``value``'s type as messages print it: ``bool`` for numpy.bool_ on every
+    NumPy version (NumPy 1 names it ``bool_``)."""
+    return "bool" if isinstance(value, np.bool_) else type(value).__name__
+

@@ -51,7 +51,8 @@ class Value:
     ) -> None:
         x = _number(data)
         if isinstance(x, bool) or not isinstance(x, numbers.Real):
-            raise TypeError(f"data must be a real number (got {type(x).__name__})")
+            kind = "bool" if isinstance(x, np.bool_) else type(x).__name__  # NumPy 1: bool_
+            raise TypeError(f"data must be a real number (got {kind})")
         if not math.isfinite(x):
             what = "a real number" if math.isnan(x) else "finite"
             raise ValueError(f"data must be {what} (got {float(x)!r})")

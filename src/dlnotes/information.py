@@ -16,6 +16,7 @@ from dlnotes._validation import (
     check_distribution,
     check_ndim,
     check_same_shape,
+    clamp,
 )
 
 __all__ = [
@@ -62,7 +63,7 @@ def _entropy(p: np.ndarray, axis: int = 0) -> np.ndarray:
     >>> print(f"{_entropy(np.array([0.5, 0.5])):.4f}")  # log 2
     0.6931
     """
-    return -np.sum(_xlogy(p, p), axis=axis) + 0.0  # + 0.0: a certain outcome gives 0, not −0
+    return -np.sum(_xlogy(p, p), axis=axis)
 # --8<-- [end:entropy]
 
 
@@ -73,7 +74,7 @@ def _cross_entropy(p: np.ndarray, q: np.ndarray, axis: int = 0) -> np.ndarray:
     >>> print(f"{_cross_entropy(np.array([1.0, 0.0]), np.array([0.8, 0.2])):.4f}")  # −log 0.8
     0.2231
     """
-    return -np.sum(_xlogy(p, q), axis=axis) + 0.0
+    return -np.sum(_xlogy(p, q), axis=axis)
 # --8<-- [end:cross_entropy]
 
 
@@ -84,8 +85,7 @@ def _kl_divergence(p: np.ndarray, q: np.ndarray, axis: int = 0) -> np.ndarray:
     >>> print(f"{_kl_divergence(np.array([1/2, 1/2]), np.array([1/4, 3/4])):.4f}")
     0.1438
     """
-    d = np.sum(_rel_entr(p, q), axis=axis)
-    return np.maximum(d, 0.0)  # ≥ 0 (Gibbs); rounding can push a zero divergence below 0
+    return np.sum(_rel_entr(p, q), axis=axis)
 # --8<-- [end:kl_divergence]
 
 
@@ -97,8 +97,7 @@ def _js_divergence(p: np.ndarray, q: np.ndarray, axis: int = 0) -> np.ndarray:
     0.6931
     """
     m = 0.5 * (p + q)
-    d = 0.5 * np.sum(_rel_entr(p, m), axis=axis) + 0.5 * np.sum(_rel_entr(q, m), axis=axis)
-    return np.clip(d, 0.0, np.log(2, dtype=d.dtype))  # rounding can push it outside [0, log 2]
+    return np.sum(0.5 * (_rel_entr(p, m) + _rel_entr(q, m)), axis=axis)
 # --8<-- [end:js_divergence]
 
 
@@ -109,7 +108,7 @@ def _joint_entropy(pxy: np.ndarray) -> np.ndarray:
     >>> print(f"{_joint_entropy(np.full((2, 2), 0.25)):.4f}")  # log 4
     1.3863
     """
-    return -np.sum(_xlogy(pxy, pxy)) + 0.0
+    return -np.sum(_xlogy(pxy, pxy))
 # --8<-- [end:joint_entropy]
 
 
@@ -121,8 +120,7 @@ def _conditional_entropy(pxy: np.ndarray) -> np.ndarray:
     0.0000
     """
     p_y = np.sum(pxy, axis=0, keepdims=True)  # the marginal of Y: sum over the rows (x)
-    h = np.sum(_xlogy(pxy, p_y) - _xlogy(pxy, pxy))
-    return np.maximum(h, 0.0)  # ≥ 0; rounding can push it below
+    return np.sum(_xlogy(pxy, p_y) - _xlogy(pxy, pxy))
 # --8<-- [end:conditional_entropy]
 
 
@@ -136,16 +134,16 @@ def _mutual_information(pxy: np.ndarray) -> np.ndarray:
     p_x = np.sum(pxy, axis=1, keepdims=True)
     p_y = np.sum(pxy, axis=0, keepdims=True)
     # log p(x) and log p(y) apart: their product p(x)·p(y) can underflow to 0
-    i = np.sum(_xlogy(pxy, pxy) - _xlogy(pxy, p_x) - _xlogy(pxy, p_y))
-    return np.maximum(i, 0.0)  # ≥ 0; rounding can push it below
+    return np.sum(_xlogy(pxy, pxy) - _xlogy(pxy, p_x) - _xlogy(pxy, p_y))
 # --8<-- [end:mutual_information]
 
 
 # The public functions: validate at the boundary, call the reference, convert the base.
 
 def _to_base(nats: np.ndarray, base: float | None) -> np.ndarray:
-    # a Python float keeps a float32 result float32
-    return nats if base is None else nats / float(np.log(base))
+    # log(base) in the result's dtype: a Python float would make a float32 scalar float64 on
+    # NumPy 1
+    return nats if base is None else nats / nats.dtype.type(np.log(base))
 
 
 def _distribution(p: object, name: str, axis: object) -> tuple[np.ndarray, int]:
@@ -214,7 +212,7 @@ def entropy(p: object, *, base: float | None = None, axis: int = 0) -> np.ndarra
     """
     p_arr, ax = _distribution(p, "p", axis)
     b = check_base(base)
-    return _to_base(_entropy(p_arr, ax), b)
+    return _to_base(clamp(_entropy(p_arr, ax), 0.0), b)
 
 
 def cross_entropy(
@@ -258,7 +256,7 @@ def cross_entropy(
     """
     p_arr, q_arr, ax = _pair(p, q, axis)
     b = check_base(base)
-    return _to_base(_cross_entropy(p_arr, q_arr, ax), b)
+    return _to_base(clamp(_cross_entropy(p_arr, q_arr, ax), 0.0), b)
 
 
 def kl_divergence(
@@ -309,7 +307,8 @@ def kl_divergence(
     """
     p_arr, q_arr, ax = _pair(p, q, axis)
     b = check_base(base)
-    return _to_base(_kl_divergence(p_arr, q_arr, ax), b)
+    # ≥ 0 (Gibbs); rounding can push a zero divergence just below 0
+    return _to_base(clamp(_kl_divergence(p_arr, q_arr, ax), 0.0), b)
 
 
 def js_divergence(
@@ -359,7 +358,8 @@ def js_divergence(
     """
     p_arr, q_arr, ax = _pair(p, q, axis)
     b = check_base(base)
-    return _to_base(_js_divergence(p_arr, q_arr, ax), b)
+    # in [0, log 2]; rounding can push it just outside
+    return _to_base(clamp(_js_divergence(p_arr, q_arr, ax), 0.0, np.log(2)), b)
 
 
 def joint_entropy(pxy: object, *, base: float | None = None) -> np.ndarray:
@@ -396,7 +396,7 @@ def joint_entropy(pxy: object, *, base: float | None = None) -> np.ndarray:
     """
     table = _joint_table(pxy)
     b = check_base(base)
-    return _to_base(_joint_entropy(table), b)
+    return _to_base(clamp(_joint_entropy(table), 0.0), b)
 
 
 def conditional_entropy(pxy: object, *, base: float | None = None) -> np.ndarray:
@@ -442,7 +442,7 @@ def conditional_entropy(pxy: object, *, base: float | None = None) -> np.ndarray
     """
     table = _joint_table(pxy)
     b = check_base(base)
-    return _to_base(_conditional_entropy(table), b)
+    return _to_base(clamp(_conditional_entropy(table), 0.0), b)
 
 
 def mutual_information(pxy: object, *, base: float | None = None) -> np.ndarray:
@@ -486,4 +486,4 @@ def mutual_information(pxy: object, *, base: float | None = None) -> np.ndarray:
     """
     table = _joint_table(pxy)
     b = check_base(base)
-    return _to_base(_mutual_information(table), b)
+    return _to_base(clamp(_mutual_information(table), 0.0), b)
