@@ -117,6 +117,15 @@ def test_f_score_of_rows_constant_within_each_class_is_inf_or_0_without_a_warnin
     assert F[0] == np.inf and F[1] == 0.0 and np.isfinite(F[2])
 
 
+def test_an_f_score_beyond_the_float_range_is_inf_without_a_warning() -> None:
+    Y = np.array([[0, 0, 1, 1]])
+    X = np.array([[0.0, 1e-160, 1e10, 1e10]])  # within ≈ 2.5e-321 > 0, between ≈ 1e20
+    within = ((X[0, :2] - X[0, :2].mean()) ** 2).sum() / 2
+    assert 0 < within < 1e-300  # so between / within overflows: inf, not a RuntimeWarning
+    assert f_score(X, Y)[0] == np.inf
+    assert select_k_best(np.vstack([X, [[0.0, 1.0, 0.0, 1.0]]]), Y, 1).tolist() == [True, False]
+
+
 def test_f_score_grows_as_the_class_means_move_apart() -> None:
     X, Y = _data(1, 40), _labels(40, 2)
     scores = [float(f_score(X + shift * Y, Y)[0]) for shift in (0.0, 1.0, 2.0, 4.0)]
@@ -352,6 +361,18 @@ BAD: list[tuple[Callable[..., Any], tuple, dict, type[Exception], str]] = [
     (polynomial_features, ([[1.0, np.nan]], 2), {}, ValueError, r"X must be finite \(got 1 NaN"),
     (polynomial_features, (np.zeros((2, 0)), 2), {}, ValueError, r"X must not be empty"),
     (polynomial_features, ([["a"]], 2), {}, TypeError, r"X must be an array of real numbers"),
+    (polynomial_features, ([[1e300, 1.0]], 3), {}, ValueError,
+     r"X is too large: a product of 3 entries overflows float64 \(got an entry of magnitude "
+     r"1e\+300, at most 5\.6\de\+102\)"),
+    (polynomial_features, (np.array([[1e13, 1.0]], dtype=np.float32), 3), {}, ValueError,
+     r"X is too large: a product of 3 entries overflows float32"),
+    (variance_threshold, ([[1e300, 1.0, 2.0]],), {}, ValueError,
+     r"X is too large: the sum of squares over a row overflows float64"),
+    (f_score, ([[1e300, 1.0, 2.0, 3.0]], Y14), {}, ValueError,
+     r"X is too large: the sum of squares over a row overflows"),
+    (select_k_best, ([[-1e300, 1.0, 2.0, 3.0]], Y14, 1), {}, ValueError, r"X is too large"),
+    (pca, ([[1e160, 1.0, 2.0], [0.0, 1.0, 2.0]], 1), {}, ValueError,
+     r"X is too large: the sum of squares over the whole array overflows float64"),
     (variance_threshold, (X34, -0.1), {}, ValueError, r"threshold must be >= 0 \(got -0\.1\)"),
     (variance_threshold, (X34, "0"), {}, TypeError, r"threshold must be a real number"),
     (variance_threshold, (X34, 100.0), {}, ValueError,

@@ -187,6 +187,21 @@ def _inputs(X: object, name: str = "X", *, min_examples: int = 1) -> np.ndarray:
     return X_arr
 
 
+def _check_magnitude(X: np.ndarray, name: str, limit: float, what: str) -> None:
+    """Reject entries above ``limit`` in magnitude: beyond it ``what`` overflows X's dtype."""
+    largest = float(np.max(np.abs(X)))
+    if largest > limit:
+        raise ValueError(f"{name} is too large: {what} overflows {X.dtype} (got an entry of "
+                         f"magnitude {largest:.3g}, at most {limit:.3g})")
+
+
+def _check_squares(X: np.ndarray, name: str = "X", *, over: str = "a row") -> None:
+    """Sums of m squared deviations stay finite if every |x| ≤ sqrt(max/(4m)) (|x − μ| ≤ 2|x|)."""
+    m = X.shape[1] * (X.shape[0] if over == "the whole array" else 1)
+    limit = float(np.sqrt(np.finfo(X.dtype).max / (4 * m)))
+    _check_magnitude(X, name, limit, f"the sum of squares over {over}")
+
+
 def _class_labels(Y: object, m: int) -> np.ndarray:
     """Y as a finite (1, m) array of class labels with at least 2 classes and m > classes."""
     Y_arr = as_float_array(Y, "Y")
@@ -227,7 +242,8 @@ def polynomial_features(
     Raises
     ------
     ValueError
-        If X is not 2-D or not finite, or degree < 1.
+        If X is not 2-D or not finite, degree < 1, or an entry of X is so large that a product
+        of ``degree`` entries overflows (:math:`|x| > \text{max}^{1/d}` of X's dtype).
     TypeError
         If X is not real-valued, degree is not an int or include_bias is not a bool.
 
@@ -256,7 +272,11 @@ def polynomial_features(
     """
     X_arr = _inputs(X)
     d = check_int(degree, "degree", low=1)
-    return _polynomial_features(X_arr, d, include_bias=check_bool(include_bias, "include_bias"))
+    bias = check_bool(include_bias, "include_bias")
+    # every product of d entries stays finite if every |x| ≤ max^(1/d)
+    _check_magnitude(X_arr, "X", float(np.finfo(X_arr.dtype).max) ** (1 / d),
+                     f"a product of {d} entries")
+    return _polynomial_features(X_arr, d, include_bias=bias)
 
 
 def variance_threshold(X: np.ndarray, threshold: float = 0.0) -> np.ndarray:
@@ -279,8 +299,9 @@ def variance_threshold(X: np.ndarray, threshold: float = 0.0) -> np.ndarray:
     Raises
     ------
     ValueError
-        If X is not 2-D or not finite, threshold < 0, or no feature is kept (as
-        scikit-learn's ``VarianceThreshold``).
+        If X is not 2-D or not finite, threshold < 0, no feature is kept (as scikit-learn's
+        ``VarianceThreshold``), or an entry of X is so large that a row's sum of squares
+        overflows.
     TypeError
         If X is not real-valued or threshold is not a real number.
 
@@ -303,6 +324,7 @@ def variance_threshold(X: np.ndarray, threshold: float = 0.0) -> np.ndarray:
     """
     X_arr = _inputs(X)
     t = check_scalar(threshold, "threshold", low=0.0)
+    _check_squares(X_arr)
     kept = _variance_threshold(X_arr, t)
     if not kept.any():
         raise ValueError(
@@ -334,7 +356,8 @@ def f_score(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
     ------
     ValueError
         If X is not 2-D or not finite, Y is not (1, m) or not finite, Y has fewer than 2
-        classes, or m is not larger than the number of classes.
+        classes, m is not larger than the number of classes, or an entry of X is so large that
+        a row's sum of squares overflows.
     TypeError
         If X or Y is not real-valued.
 
@@ -360,7 +383,10 @@ def f_score(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
     [32.     0.125]
     """
     X_arr = _inputs(X)
-    return _f_score(X_arr, _class_labels(Y, X_arr.shape[1]))
+    Y_arr = _class_labels(Y, X_arr.shape[1])
+    _check_squares(X_arr)
+    with np.errstate(over="ignore"):  # an F beyond the float range (within ≈ 0) is inf
+        return _f_score(X_arr, Y_arr)
 
 
 def select_k_best(X: np.ndarray, Y: np.ndarray, k: int) -> np.ndarray:
@@ -409,7 +435,9 @@ def select_k_best(X: np.ndarray, Y: np.ndarray, k: int) -> np.ndarray:
     X_arr = _inputs(X)
     Y_arr = _class_labels(Y, X_arr.shape[1])
     n = check_int(k, "k", low=1, high=X_arr.shape[0])
-    return _select_k_best(X_arr, Y_arr, n)
+    _check_squares(X_arr)
+    with np.errstate(over="ignore"):  # an F beyond the float range (within ≈ 0) is inf
+        return _select_k_best(X_arr, Y_arr, n)
 
 
 def pca(X: np.ndarray, n_components: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -439,8 +467,9 @@ def pca(X: np.ndarray, n_components: int) -> tuple[np.ndarray, np.ndarray, np.nd
     Raises
     ------
     ValueError
-        If X is not 2-D or not finite, has fewer than 2 examples, or n_components is outside
-        [1, min(n_x, m)].
+        If X is not 2-D or not finite, has fewer than 2 examples, n_components is outside
+        [1, min(n_x, m)], or an entry of X is so large that the sum of the squared deviations
+        overflows.
     TypeError
         If X is not real-valued or n_components is not an int.
 
@@ -470,6 +499,7 @@ def pca(X: np.ndarray, n_components: int) -> tuple[np.ndarray, np.ndarray, np.nd
     """
     X_arr = _inputs(X, min_examples=2)
     k = check_int(n_components, "n_components", low=1, high=min(X_arr.shape))
+    _check_squares(X_arr, over="the whole array")  # S² ≤ the sum of all squared deviations
     return _pca(X_arr, k)
 
 
