@@ -24,7 +24,7 @@ ROW = re.compile(
     r"^\|\s*\[(?P<label>[^\]]+)\]\((?P<page>[a-z0-9-]+)\.md#(?P<anchor>[a-z0-9-]+)\)\s*"
     r"\|(?P<rest>.*)\|\s*$"
 )
-CHAPTER_LINK = re.compile(r"\[[^\]]+\]\(\.\./(?P<page>[a-z0-9-]+)(?:\.md|/index\.md)\)")
+CHAPTER_LINK = re.compile(r"\[[^\]]+\]\(\.\./(?P<page>[a-z0-9-]+)(?:\.md|/[a-z0-9-]+\.md)\)")
 PYTORCH = {16, 17, 18}
 PYTORCH_MARK = "A PyTorch convention, not an error in the notes."
 MIN_ENTRIES = 44
