@@ -606,7 +606,7 @@ def k_fold_indices(
 
     Notes
     -----
-    Notes 001 p. 59, "交叉验证 … 具体可为5折或者10折交叉验证": fold :math:`i` (counted from 0) of size
+    Notes 001 p. 59, "交叉验证 … 具体可为5折或者10折交叉验证": fold :math:`i` (from 0) of size
 
     .. math::
         |F_i| = \lfloor m/k \rfloor + [\, i < m \bmod k \,], \qquad
