@@ -252,3 +252,30 @@ def test_optimize_raises_a_named_error_where_a_step_overflows() -> None:
                                              r"\|x\| = 1e\+300\), w or learning_rate \(0.1\)"):
             optimize(np.ones((2, 1)), 0.0, X, Y, num_iterations=2, learning_rate=0.1)
 
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+def test_the_bias_shifts_the_decision_boundary() -> None:
+    """Ŷ = 1 where wᵀx + b > 0; b = −2 puts the boundary at x = 2."""
+    w = np.array([[1.0]])
+    np.testing.assert_array_equal(predict(w, -2.0, np.array([[1.0, 3.0]])), [[0.0, 1.0]])
+    np.testing.assert_array_equal(predict(np.zeros((1, 1)), 2.0, np.ones((1, 3))), [[1.0] * 3])
+
+
+@pytest.mark.parametrize(
+    ("X", "message"),
+    [
+        (np.ones(3), r"^X must be 2-D \(got shape \(3,\)\)$"),
+        ([[np.nan, 1.0]], r"^X must be finite \(got 1 NaN or infinite entries\)$"),
+    ],
+    ids=["1-D", "NaN"],
+)
+def test_every_function_names_X_exactly(X, message) -> None:  # type: ignore[no-untyped-def]
+    """The name in the message is X, not a longer word that contains it."""
+    w, Y = np.zeros((1, 1)), np.array([[1.0, 0.0]])
+    with pytest.raises(ValueError, match=message):
+        predict(w, 0.0, X)
+    with pytest.raises(ValueError, match=message):
+        propagate(w, 0.0, X, Y)
+    with pytest.raises(ValueError, match=message):
+        optimize(w, 0.0, X, Y, num_iterations=1, learning_rate=0.1)

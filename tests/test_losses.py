@@ -18,6 +18,8 @@ from dlnotes.activations import sigmoid, softmax
 from dlnotes.gradcheck import numerical_gradient
 from dlnotes.information import cross_entropy
 from dlnotes.losses import (
+    _softmax_cross_entropy,
+    _softmax_cross_entropy_grad,
     binary_cross_entropy,
     binary_cross_entropy_grad,
     binary_cross_entropy_with_logits,
@@ -601,3 +603,86 @@ def test_mean_squared_error_of_finite_inputs_beyond_the_float_range_is_inf_witho
     assert np.ravel(loss)[0] == np.inf
     assert grad[0] == np.inf  # 2·(3e308) overflows to +inf, the sign kept
 
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+REDUCTION_3 = r"^reduction must be one of 'mean', 'sum', 'none' \(got 'avg'\)$"
+
+
+def test_a_perfect_prediction_costs_plus_zero_not_minus_zero() -> None:
+    """The `+ 0.0` that turns −0.0 into 0.0."""
+    bce = binary_cross_entropy([1.0, 0.0], [1.0, 0.0], reduction="none")
+    np.testing.assert_array_equal(bce, [0.0, 0.0])
+    assert not np.signbit(bce).any()
+    # log-softmax of (0, −1e4) is (0, −1e4) exactly: the true class costs +0 · ... = 0
+    ce = softmax_cross_entropy([[0.0], [-1e4]], [0], reduction="none")
+    np.testing.assert_array_equal(ce, [0.0])
+    assert not np.signbit(ce).any()
+
+
+def test_references_default_to_the_class_axis_0() -> None:
+    """The default axis of the chapter's references is the class axis 0."""
+    S = np.array([[2.0, 0.0], [1.0, 0.0], [0.1, 3.0]])  # 3 classes, 2 examples (columns)
+    P = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+    q = np.exp(S) / np.exp(S).sum(axis=0)
+    np.testing.assert_allclose(_softmax_cross_entropy(S, P), -np.log(q[[0, 2], [0, 1]]))
+    np.testing.assert_allclose(_softmax_cross_entropy_grad(S, P), q - P)
+
+
+def test_the_out_of_range_value_named_is_the_one_outside() -> None:
+    """With a 0 at the low end, the bad value named is the high one."""
+    with pytest.raises(ValueError, match=r"^y_hat must be in \[0, 1\] \(got 1\.5\)$"):
+        binary_cross_entropy([0.0, 1.5], [0.0, 1.0])
+    with pytest.raises(ValueError, match=r"^y must be in \[0, 1\] \(got 1\.5\)$"):
+        binary_cross_entropy([0.5, 0.5], [0.0, 1.5])
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        binary_cross_entropy_grad,
+        binary_cross_entropy_with_logits,
+        binary_cross_entropy_with_logits_grad,
+    ],
+)
+def test_binary_losses_reject_targets_outside_0_1(f) -> None:  # type: ignore[no-untyped-def]
+    """Unit_targets=True reaches every binary loss."""
+    with pytest.raises(ValueError, match=r"^y must be in \[0, 1\] \(got -0\.5\)$"):
+        f([0.5, 0.5], [1.0, -0.5])
+
+
+def test_squared_error_takes_any_real_target() -> None:
+    """Regression targets are not probabilities."""
+    np.testing.assert_allclose(mean_squared_error_grad([1.0, 2.0], [3.0, -2.0]), [-2.0, 4.0])
+    assert mean_squared_error([1.0, 2.0], [3.0, -2.0]) == pytest.approx((4 + 16) / 2)
+
+
+@pytest.mark.parametrize(
+    "f", [binary_cross_entropy_with_logits, mean_squared_error], ids=lambda f: f.__name__
+)
+def test_reduction_is_named_in_its_messages(f) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=REDUCTION_3):
+        f([0.5], [1.0], reduction="avg")
+    with pytest.raises(TypeError, match=r"^reduction must be a string, one of 'mean', 'sum', "):
+        f([0.5], [1.0], reduction=1)
+
+
+def test_squared_error_grad_names_y_hat() -> None:
+    """The prediction's name in its messages."""
+    with pytest.raises(
+        ValueError, match=r"^y_hat and y must have the same shape \(got \(2,\) and \(1,\)\)$"
+    ):
+        mean_squared_error_grad([1.0, 2.0], [1.0])
+
+
+def test_mean_reduction_divides_the_gradient_by_the_number_of_examples() -> None:
+    """Sum against mean: the mean's gradient is the sum's over m (003 §2.7's 1/m)."""
+    z, y = np.array([0.0, 2.0, -1.0, 0.5]), np.array([1.0, 0.0, 1.0, 0.0])
+    s = binary_cross_entropy_with_logits_grad(z, y, reduction="sum")
+    m = binary_cross_entropy_with_logits_grad(z, y, reduction="mean")
+    np.testing.assert_allclose(m, s / 4)
+    np.testing.assert_allclose(s, 1 / (1 + np.exp(-z)) - y)
+    assert math.isclose(
+        float(binary_cross_entropy_with_logits(z, y, reduction="sum")),
+        4 * float(binary_cross_entropy_with_logits(z, y)),
+    )

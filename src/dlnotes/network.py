@@ -214,7 +214,7 @@ def _predict(
 # --8<-- [end:predict]
 
 
-OPTIMIZERS = (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)  # the ones with a _step
+OPTIMIZERS = (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)  # with update_unchecked
 
 
 # --8<-- [start:train]
@@ -858,7 +858,7 @@ class _CheckedOnce:
     def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray],
                state: Any) -> tuple[dict[str, np.ndarray], Any]:
         if self.checked:
-            return self.optimizer._step(params, grads, state)
+            return self.optimizer.update_unchecked(params, grads, state)
         self.checked = True
         return self.optimizer.update(params, grads, state)
 

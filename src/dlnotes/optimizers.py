@@ -8,7 +8,8 @@ Each algorithm has a reference: a plain NumPy function on the arrays of one para
 chapter's formulas; the chapter page shows them. Every optimizer is a small class holding its
 checked hyperparameters, with two methods in the style of optax: ``init(params) -> state`` and
 ``update(params, grads, state) -> (new_params, new_state)``, which checks the keys and shapes
-and calls the reference for each parameter. The state is an immutable ``NamedTuple`` (step
+and calls the reference for each parameter; ``update_unchecked`` is the same step without the
+checks, for a training loop that checked its arrays once (``dlnotes.network.train``). The state is an immutable ``NamedTuple`` (step
 count and moment dicts). ``update`` returns new arrays and never modifies ``params``, ``grads``
 or ``state``. ``update`` checks keys and shapes, and NaN or ±inf in ``params`` and ``grads`` by
 one cheap pass per array (the sum of an array is finite when its entries are; only a non-finite
@@ -483,10 +484,15 @@ class SGD:
     ) -> tuple[Params, SGDState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, _ = _check(params, grads, state, SGDState)
-        return self._step(p, g, state)
+        return self.update_unchecked(p, g, state)
 
-    def _step(self, p: Params, g: Params, state: SGDState) -> tuple[Params, SGDState]:
-        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+    def update_unchecked(self, p: Params, g: Params, state: SGDState) -> tuple[Params, SGDState]:
+        """The step of ``update`` without its checks, for a loop that checked its arrays once.
+
+        ``dlnotes.network.train`` calls ``update`` for the first step and this method after
+        it: the arrays it passes are those the last step returned, with gradients of the same
+        keys, shapes and dtype. Anything else must go through ``update``.
+        """
         return {k: _sgd(p[k], g[k], self.lr) for k in p}, SGDState(step=state.step + 1)
 
 
@@ -569,12 +575,17 @@ class Momentum:
     ) -> tuple[Params, MomentumState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (v,) = _check(params, grads, state, MomentumState, ("v",))
-        return self._step(p, g, MomentumState(state.step, v))
+        return self.update_unchecked(p, g, MomentumState(state.step, v))
 
-    def _step(
+    def update_unchecked(
         self, p: Params, g: Params, state: MomentumState
     ) -> tuple[Params, MomentumState]:
-        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        """The step of ``update`` without its checks, for a loop that checked its arrays once.
+
+        ``dlnotes.network.train`` calls ``update`` for the first step and this method after
+        it: the arrays it passes are those the last step returned, with gradients of the same
+        keys, shapes and dtype. Anything else must go through ``update``.
+        """
         v = state.v
         new_p, new_v = {}, {}
         for k in p:
@@ -658,12 +669,17 @@ class Nesterov:
     ) -> tuple[Params, NesterovState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (b,) = _check(params, grads, state, NesterovState, ("b",))
-        return self._step(p, g, NesterovState(state.step, b))
+        return self.update_unchecked(p, g, NesterovState(state.step, b))
 
-    def _step(
+    def update_unchecked(
         self, p: Params, g: Params, state: NesterovState
     ) -> tuple[Params, NesterovState]:
-        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+        """The step of ``update`` without its checks, for a loop that checked its arrays once.
+
+        ``dlnotes.network.train`` calls ``update`` for the first step and this method after
+        it: the arrays it passes are those the last step returned, with gradients of the same
+        keys, shapes and dtype. Anything else must go through ``update``.
+        """
         b = state.b
         new_p, new_b = {}, {}
         for k in p:
@@ -745,10 +761,15 @@ class AdaGrad:
     ) -> tuple[Params, AdaGradState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (G,) = _check(params, grads, state, AdaGradState, ("G",))
-        return self._step(p, g, AdaGradState(state.step, G))
+        return self.update_unchecked(p, g, AdaGradState(state.step, G))
 
-    def _step(self, p: Params, g: Params, state: AdaGradState) -> tuple[Params, AdaGradState]:
-        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+    def update_unchecked(self, p: Params, g: Params, state: AdaGradState) -> tuple[Params, AdaGradState]:
+        """The step of ``update`` without its checks, for a loop that checked its arrays once.
+
+        ``dlnotes.network.train`` calls ``update`` for the first step and this method after
+        it: the arrays it passes are those the last step returned, with gradients of the same
+        keys, shapes and dtype. Anything else must go through ``update``.
+        """
         G = state.G
         new_p, new_G = {}, {}
         for k in p:
@@ -834,10 +855,15 @@ class RMSprop:
     ) -> tuple[Params, RMSpropState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (S,) = _check(params, grads, state, RMSpropState, ("S",))
-        return self._step(p, g, RMSpropState(state.step, S))
+        return self.update_unchecked(p, g, RMSpropState(state.step, S))
 
-    def _step(self, p: Params, g: Params, state: RMSpropState) -> tuple[Params, RMSpropState]:
-        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+    def update_unchecked(self, p: Params, g: Params, state: RMSpropState) -> tuple[Params, RMSpropState]:
+        """The step of ``update`` without its checks, for a loop that checked its arrays once.
+
+        ``dlnotes.network.train`` calls ``update`` for the first step and this method after
+        it: the arrays it passes are those the last step returned, with gradients of the same
+        keys, shapes and dtype. Anything else must go through ``update``.
+        """
         S = state.S
         new_p, new_S = {}, {}
         for k in p:
@@ -932,10 +958,15 @@ class Adam:
     ) -> tuple[Params, AdamState]:
         """Return ``(new_params, new_state)`` after one step; the inputs are not modified."""
         p, g, (m, v) = _check(params, grads, state, AdamState, ("m", "v"))
-        return self._step(p, g, AdamState(state.step, m, v))
+        return self.update_unchecked(p, g, AdamState(state.step, m, v))
 
-    def _step(self, p: Params, g: Params, state: AdamState) -> tuple[Params, AdamState]:
-        """The step on arguments already checked (``network.train`` checks once, then calls it)."""
+    def update_unchecked(self, p: Params, g: Params, state: AdamState) -> tuple[Params, AdamState]:
+        """The step of ``update`` without its checks, for a loop that checked its arrays once.
+
+        ``dlnotes.network.train`` calls ``update`` for the first step and this method after
+        it: the arrays it passes are those the last step returned, with gradients of the same
+        keys, shapes and dtype. Anything else must go through ``update``.
+        """
         m, v, t = state.m, state.v, state.step + 1
         new_p, new_m, new_v = {}, {}, {}
         for k in p:
