@@ -51,19 +51,19 @@ from __future__ import annotations
 from typing import Any
 
 from dlnotes.exercises import (  # noqa: F401  (each module registers its exercises)
-    information_theory,
-    risk_and_losses,
-    neural_networks,
     activations,
-    initialization,
-    optimizers,
-    schedules,
-    regularization,
     batch_norm,
+    capstone,
     gradient_checking,
     hyperparameters,
+    information_theory,
+    initialization,
     ml_strategy,
-    capstone,
+    neural_networks,
+    optimizers,
+    regularization,
+    risk_and_losses,
+    schedules,
 )
 from dlnotes.exercises._engine import PROGRESS, SITE_URL, Result, check_lang, find, run_check
 from dlnotes.exercises._model import REGISTRY, Case, Exercise, Mistake, solution_source
@@ -205,9 +205,10 @@ def exercises(chapter: str | None = None) -> list[Exercise]:
     >>> print(check(ex.name, ex.mistake("beta1_for_v").fn).mistake)
     beta1_for_v
     """
+    in_order = sorted(REGISTRY, key=lambda ex: GROUPS.index(ex.chapter))  # stable: page order
     if chapter is None:
-        return list(REGISTRY)
-    return [ex for ex in REGISTRY if ex.chapter == _group(chapter)]
+        return in_order
+    return [ex for ex in in_order if ex.chapter == _group(chapter)]
 
 
 def _group(chapter: object) -> str:
@@ -337,7 +338,8 @@ def progress(chapter: str | None = None, lang: str = "en") -> Shown:
     lang = check_lang(lang)
     groups = GROUPS if chapter is None else (_group(chapter),)
     zh = lang == "zh"
-    lines = ["进度（本次会话中运行的检查）：" if zh else "Progress (the checks run in this session):"]
+    head = "进度（本次会话中运行的检查）：" if zh else "Progress (the checks run in this session):"
+    lines = [head]
     for group in groups:
         chapter_exercises = exercises(group)
         done = sum(PROGRESS.get(ex.name, False) for ex in chapter_exercises)

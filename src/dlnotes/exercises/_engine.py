@@ -105,16 +105,23 @@ _LABELS = {
     "not_passed": Text("not passed", "未通过"),
     "known": Text("This is a known mistake: {title}.", "这是一个已知错误：{title}。"),
     "see": Text("See {url} (mistake id {id!r}).", "参见 {url}（错误编号 {id!r}）。"),
-    "see_md": Text("[See the explanation]({url}) (mistake id `{id}`).", "[查看说明]({url})（错误编号 `{id}`）。"),
+    "see_md": Text(
+        "[See the explanation]({url}) (mistake id `{id}`).",
+        "[查看说明]({url})（错误编号 `{id}`）。",
+    ),
     "first": Text(
         "First input where your function differs: {label}", "你的函数第一个出错的输入：{label}"
     ),
     "no_match": Text(
         "This is none of the mistakes the checker knows. Compare your function with the task "
         "line by line, or ask for a hint: hint({name!r}).",
-        "这不是检查器已知的错误。请逐行对照题目检查你的函数，或查看提示：hint({name!r}, lang=\"zh\")。",
+        "这不是检查器已知的错误。请逐行对照题目检查你的函数，或查看提示：hint({name!r}, "
+        "lang=\"zh\")。",
     ),
-    "cases": Text("Checked {n} inputs against {against}: {labels}.", "已用 {n} 组输入与 {against} 对照检查：{labels}。"),
+    "cases": Text(
+        "Checked {n} inputs against {against}: {labels}.",
+        "已用 {n} 组输入与 {against} 对照检查：{labels}。",
+    ),
     "props": Text(
         "Checked its properties on large random draws (reference: {against}).",
         "已在大量随机抽样上检查其性质（参照：{against}）。",
@@ -166,7 +173,8 @@ def verdict(ex: Exercise, finding: Finding | None, lang: str, *, markdown: bool)
     problem = finding.problem(lang)
     if markdown:
         lines.append(label("first", lang, label=f"*{case}*"))
-        block = (finding.inputs.replace("\n    ", "\n") + "\n\n" if finding.inputs else "") + problem
+        inputs = finding.inputs.replace("\n    ", "\n") + "\n\n" if finding.inputs else ""
+        block = inputs + problem
         lines.append(f"```text\n{block}\n```")
     else:
         lines.append(label("first", lang, label=case) + inputs)
@@ -267,7 +275,8 @@ def call_problem(out: Outcome) -> Text | None:
         return Text(
             f"it emitted a NumPy warning, {out.warned[0]}: valid input must give no warning; use "
             f"a stable formula (see {url})",
-            f"它产生了 NumPy 警告 {out.warned[0]}：合法输入不应产生警告，请使用数值稳定的公式（参见 {url}）",
+            f"它产生了 NumPy 警告 {out.warned[0]}：合法输入不应产生警告，请使用数值稳定的公式（参见"
+            f" {url}）",
         )
     return None
 
@@ -433,7 +442,9 @@ def _dtype_problem(ex: Exercise, case: Case, expected: Any, received: Any) -> Te
     source = next(
         (
             n
-            for n, a in zip([*params, *case.kwargs], [*case.args, *case.kwargs.values()], strict=False)
+            for n, a in zip(
+                [*params, *case.kwargs], [*case.args, *case.kwargs.values()], strict=False
+            )
             if isinstance(a, np.ndarray) and a.dtype == np.float32
         ),
         "x",
@@ -445,7 +456,8 @@ def _dtype_problem(ex: Exercise, case: Case, expected: Any, received: Any) -> Te
         f"gives a float32 result. An array your function creates as float64 (np.zeros(n) or "
         f"np.array([...]) without dtype=) promotes the result: create it with "
         f"dtype={source}.dtype, or return {name or 'the result'}.astype({source}.dtype).",
-        f"{out_zh} 的 dtype 是 {r.dtype}，而输入是 float32（{source} 是 float32）。规则：float32 输入"
+        f"{out_zh} 的 dtype 是 {r.dtype}，而输入是 float32（{source} 是 float32）。规则：float32 输"
+        "入"
         f"给出 float32 结果。函数里新建的 float64 数组（没有指定 dtype= 的 np.zeros(n) 或 "
         f"np.array([...])）会把结果提升为 float64：用 dtype={source}.dtype 创建它，或返回 "
         f"{name or '结果'}.astype({source}.dtype)。",
@@ -462,6 +474,9 @@ def _promotion_only(fn: Callable[..., Any], ex: Exercise, case: Case, expected: 
 
     args = tuple(f32(a) for a in case.args)
     kwargs = {k: f32(v) for k, v in case.kwargs.items()}
+    for p in list(inspect.signature(ex.reference).parameters.values())[len(args) :]:
+        if p.name not in kwargs and isinstance(p.default, float):  # a defaulted β, ε, lr
+            kwargs[p.name] = np.float32(p.default)
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         try:
@@ -598,7 +613,8 @@ def judge_by_comparison(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
     if finding is None:
         return None
     for mistake in ex.mistakes:
-        for variant, mistake_fn in ((None, mistake.fn), *mistake.variants):
+        # the labelled variants first, so that the verdict says which one (log(p + 1e-12))
+        for variant, mistake_fn in (*mistake.variants, (None, mistake.fn)):
             if _matches(ex, mistake_fn, cases, outs, refs):
                 return finding._replace(mistake=mistake.id, variant=variant)
     return finding

@@ -65,7 +65,8 @@ def rules(ex: Exercise) -> list[Text]:
                 "float32. An array made inside as float64 (`np.zeros(n)` or `np.array([...])` "
                 "without `dtype=`) promotes the result: pass `dtype=x.dtype`, or return "
                 "`result.astype(x.dtype)`.",
-                "float32 进，float32 出：输入是 float32 数组时，返回的每个数组都是 float32。函数里新建的 "
+                "float32 进，float32 出：输入是 float32 数组时，返回的每个数组都是 float32。函数里"
+                "新建的 "
                 "float64 数组（没有 `dtype=` 的 `np.zeros(n)` 或 `np.array([...])`）会把结果提升为 "
                 "float64：传入 `dtype=x.dtype`，或返回 `result.astype(x.dtype)`。",
             )
@@ -105,20 +106,28 @@ _PAGE = {
         "names it and links the erratum or the section that explains it. `hint(name)` and "
         "`hint(name, 2)` help, `solution(name)` shows the reference (best read after an "
         "attempt), `progress()` lists what passes.",
-        "根据笔记自己写出每个函数，然后运行下面那一行。检查器在专门挑选的输入上（能暴露本章常见错误，而不只是随机输入）"
-        "把你的函数与参考实现对照，给出第一个出错的输入、应得的值和实际得到的值；如果是已知错误，它会说出错误的名字，"
-        "并链接到解释它的勘误或章节。`hint(name, lang=\"zh\")` 和 `hint(name, 2, lang=\"zh\")` 给出提示，"
+        "根据笔记自己写出每个函数，然后运行下面那一行。检查器在专门挑选的输入上（能暴露本章常见错误"
+        "，而不只是随机输入）"
+        "把你的函数与参考实现对照，给出第一个出错的输入、应得的值和实际得到的值；如果是已知错误，它"
+        "会说出错误的名字，"
+        "并链接到解释它的勘误或章节。`hint(name, lang=\"zh\")` 和 `hint(name, 2, lang=\"zh\")` 给出"
+        "提示，"
         "`solution(name)` 显示参考答案（最好在尝试之后再看），`progress()` 列出已通过的练习。",
     ),
     "download": Text(
         "[Download the notebook](exercises/{chapter}.ipynb){{ download=\"{file}\" }} of these "
         "{n} exercises, or write it from the package with `python -m dlnotes.exercises {chapter} "
         "--notebook` (the README's Exercises section shows the whole route).",
-        "[下载本章 {n} 道练习的笔记本](exercises/{chapter}.zh.ipynb){{ download=\"{file}\" }}，或用 "
-        "`python -m dlnotes.exercises {chapter} --notebook --lang zh` 从软件包生成（完整步骤见 README 的"
+        "[下载本章 {n} 道练习的笔记本](exercises/{chapter}.zh.ipynb){{ download=\"{file}\" }}，或用"
+        " "
+        "`python -m dlnotes.exercises {chapter} --notebook --lang zh` 从软件包生成（完整步骤见 "
+        "README 的"
         " Exercises 一节）。",
     ),
-    "exercise": Text("### Exercise {i}: {title} {{#exercise-{anchor}}}", "### 练习 {i}：{title} {{#exercise-{anchor}}}"),
+    "exercise": Text(
+        "### Exercise {i}: {title} {{#exercise-{anchor}}}",
+        "### 练习 {i}：{title} {{#exercise-{anchor}}}",
+    ),
     "rules": Text("The checker's rules:", "检查器的规则："),
     "earlier": Text(
         "### Your `{name}` from the {chapter} exercises {{#earlier-{name}}}",
@@ -139,7 +148,8 @@ _PAGE = {
         "suite on the reference of each exercise (it passes) and on a function that makes "
         "each mistake (the verdict names that mistake), so neither the exercises nor their "
         "diagnoses can go stale.",
-        "检查器能按名字认出下列错误。测试套件运行本节：每道练习的参考答案必须通过，每个已知错误的函数必须被点名，"
+        "检查器能按名字认出下列错误。测试套件运行本节：每道练习的参考答案必须通过，每个已知错误的函"
+        "数必须被点名，"
         "因此练习和诊断都不会过时。",
     ),
     "table": Text(
@@ -314,10 +324,13 @@ def notebook(chapter: str, lang: str = "en", title: str | None = None) -> dict[s
     title = title or chapter.replace("-", " ").capitalize()
     zh = lang == "zh"
     intro = (
-        f"# 练习：{title}\n\n写出每个函数，然后运行它下面的单元格：`check` 在能暴露本章常见错误的输入上把你的函数"
-        "与参考实现对照，给出第一个出错的输入，并在是已知错误时说出它的名字。`hint(name, lang=\"zh\")` 给出提示，"
+        f"# 练习：{title}\n\n写出每个函数，然后运行它下面的单元格：`check` 在能暴露本章常见错误的输"
+        "入上把你的函数"
+        "与参考实现对照，给出第一个出错的输入，并在是已知错误时说出它的名字。`hint(name, "
+        "lang=\"zh\")` 给出提示，"
         "`solution(name)` 显示参考答案，`progress()` 列出已通过的练习。\n\n"
-        f"检查器在 `dlnotes` 软件包中。在仓库的克隆目录中：\n\n    {INSTALL}\n    {KERNEL_COMMAND}\n\n"
+        f"检查器在 `dlnotes` 软件包中。在仓库的克隆目录中：\n\n    {INSTALL}\n    "
+        f"{KERNEL_COMMAND}\n\n"
         "然后用名为 dlnotes 的内核打开本笔记本，先运行下一个单元格。"
         if zh
         else f"# Exercises: {title}\n\nThe exercises of the dlnotes chapter *{title}*. Write "

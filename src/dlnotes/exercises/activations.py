@@ -57,7 +57,8 @@ SOFTMAX = exercise(
     ),
     hints_zh=(
         "一列中的每个得分都减去同一个数，softmax 不变。",
-        "z − z.max(axis=0, keepdims=True) 让每个指数都 ≤ 0；然后除以沿 axis 0 的和（keepdims=True）。",
+        "z − z.max(axis=0, keepdims=True) 让每个指数都 ≤ 0；然后除以沿 axis 0 的和（keepdims=True）"
+        "。",
     ),
     reference=_ref_softmax,
     against="dlnotes.activations.softmax",
@@ -71,7 +72,8 @@ SOFTMAX = exercise(
     title_zh="exp 之前没有减去最大值",
     explanation="exp(1000) = inf and inf/inf = NaN: subtract the column's maximum before "
     "exponentiating (softmax is unchanged by a shift).",
-    explanation_zh="exp(1000) = inf，而 inf/inf = NaN：取指数前先减去该列的最大值（平移不改变 softmax）。",
+    explanation_zh="exp(1000) = inf，而 inf/inf = NaN：取指数前先减去该列的最大值（平移不改变 "
+    "softmax）。",
     link=NUMERICALLY_CAREFUL,
 )
 def _mistake_softmax_no_max_shift(z: np.ndarray) -> np.ndarray:
@@ -145,7 +147,8 @@ SIGMOID = exercise(
         "own entries (out[pos] = …, out[~pos] = …).",
     ),
     hints_zh=(
-        "z < 0 时不要计算 e^(−z)：那里 e^z/(1 + e^z) 是同一个 σ。np.where 会在所有位置计算两个分支，"
+        "z < 0 时不要计算 e^(−z)：那里 e^z/(1 + e^z) 是同一个 σ。np.where 会在所有位置计算两个分支"
+        "，"
         "所以帮不上忙。",
         "0.5·(1 + tanh(z/2)) 等于 σ(z) 且从不溢出；或者只在各自的元素上计算两种形式"
         "（out[pos] = …，out[~pos] = …）。",
@@ -162,7 +165,8 @@ SIGMOID = exercise(
     title_zh="z ≪ 0 时 1/(1 + e^(−z)) 溢出",
     explanation="The values come out right (1/(1 + inf) = 0) but e^1000 overflows and NumPy "
     "warns; valid input must give no warning. Never compute e^(−z) for z < 0.",
-    explanation_zh="数值是对的（1/(1 + inf) = 0），但 e^1000 溢出，NumPy 会发出警告；合法输入不应有警告。"
+    explanation_zh="数值是对的（1/(1 + inf) = 0），但 e^1000 溢出，NumPy 会发出警告；合法输入不应有"
+    "警告。"
     "z < 0 时不要计算 e^(−z)。",
     link="activations.md#sigmoid",
 )
@@ -224,7 +228,8 @@ TANH_GRAD = exercise(
     title_zh="tanh 的导数",
     task="Write `tanh_grad(z)`: the derivative g'(z) = 1 − (tanh z)² at z, elementwise "
     "(the notes write 1 − a² with a = tanh z).",
-    task_zh="写出 `tanh_grad(z)`：逐元素计算导数 g'(z) = 1 − (tanh z)²（笔记写作 1 − a²，其中 a = tanh z）。",
+    task_zh="写出 `tanh_grad(z)`：逐元素计算导数 g'(z) = 1 − (tanh z)²（笔记写作 1 − a²，其中 a = "
+    "tanh z）。",
     hints=(
         "The notes' a is the activation, not z.",
         "a = np.tanh(z), then 1 − a**2.",

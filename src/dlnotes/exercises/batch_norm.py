@@ -61,7 +61,8 @@ BN_FORWARD = exercise(
     task="Write `batchnorm_forward(Z, gamma, beta, eps=1e-5)`: per unit (row of Z) over the m "
     "examples, μ = mean, σ² = (1/m) Σ (z − μ)², Z_norm = (Z − μ)/√(σ² + ε), and return "
     "Z̃ = γ·Z_norm + β.",
-    task_zh="写出 `batchnorm_forward(Z, gamma, beta, eps=1e-5)`：对每个单元（Z 的一行）在 m 个样本上"
+    task_zh="写出 `batchnorm_forward(Z, gamma, beta, eps=1e-5)`：对每个单元（Z 的一行）在 m 个样本"
+    "上"
     "计算 μ = 均值、σ² = (1/m) Σ (z − μ)²、Z_norm = (Z − μ)/√(σ² + ε)，返回 Z̃ = γ·Z_norm + β。",
     hints=(
         "Each row is one unit, each column one example: the statistics run along axis 1.",
@@ -266,7 +267,8 @@ RUNNING = exercise(
     task="Write `update_running_stats(running_mean, running_var, Z, beta=0.9)`: with μ and "
     "σ² (1/m) of each row of the mini-batch Z, return running_mean = β·running_mean + "
     "(1 − β)·μ and running_var = β·running_var + (1 − β)·σ².",
-    task_zh="写出 `update_running_stats(running_mean, running_var, Z, beta=0.9)`：用小批量 Z 每一行的 "
+    task_zh="写出 `update_running_stats(running_mean, running_var, Z, beta=0.9)`：用小批量 Z 每一行"
+    "的 "
     "μ 和 σ²（1/m），返回 running_mean = β·running_mean + (1 − β)·μ 和 "
     "running_var = β·running_var + (1 − β)·σ²。",
     hints=(
@@ -305,7 +307,8 @@ def _mistake_running_momentum_swapped(
     title_zh="全局平均中用了无偏（1/(m − 1)）方差",
     explanation="That is PyTorch's running variance; the notes (and this exercise) average "
     "the batch's 1/m variance.",
-    explanation_zh="那是 PyTorch 的 running variance；笔记（以及本练习）平均的是小批量的 1/m 方差。",
+    explanation_zh="那是 PyTorch 的 running variance；笔记（以及本练习）平均的是小批量的 1/m 方差。"
+    "",
     link=erratum(CHAPTER, 18),
 )
 def _mistake_running_unbiased(

@@ -192,7 +192,8 @@ BACKWARD = exercise(
     "cross-entropy cost for the network of `forward_pass`. dZ[L] = A[L] − Y; for l = L … 1, "
     "dW[l] = (1/m) dZ[l] A[l−1]ᵀ, db[l] = (1/m) Σ dZ[l] (shape (n[l], 1)), and below the "
     "first layer dZ[l−1] = W[l]ᵀ dZ[l] · (A[l−1] > 0). Return a dict with the keys of params.",
-    task_zh="写出 `backward_pass(activations, Y, params)`：对 `forward_pass` 的网络，求平均交叉熵代价"
+    task_zh="写出 `backward_pass(activations, Y, params)`：对 `forward_pass` 的网络，求平均交叉熵代"
+    "价"
     "的梯度。dZ[L] = A[L] − Y；对 l = L … 1，dW[l] = (1/m) dZ[l] A[l−1]ᵀ，"
     "db[l] = (1/m) Σ dZ[l]（形状 (n[l], 1)），在第一层之前 dZ[l−1] = W[l]ᵀ dZ[l] · (A[l−1] > 0)。"
     "返回键与 params 相同的 dict。",
@@ -332,7 +333,8 @@ def judge_mini_batches(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
             ),
             "not_shuffled",
         )
-    again = [call(fn, (X, Y, size, rng(seed)), {}, ("X", "Y", "batch_size", "rng")) for seed in (0, 1)]
+    names = ("X", "Y", "batch_size", "rng")
+    again = [call(fn, (X, Y, size, rng(seed)), {}, names) for seed in (0, 1)]
     orders = [
         np.concatenate([Y_t[0] for _, Y_t in o.value]) if o.error is None else None for o in again
     ]
@@ -342,7 +344,8 @@ def judge_mini_batches(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
             Text(
                 "two calls with np.random.default_rng(0) gave different orders: shuffle with "
                 "rng, not np.random",
-                "两次用 np.random.default_rng(0) 调用得到了不同的顺序：请用 rng 打乱，而不是 np.random",
+                "两次用 np.random.default_rng(0) 调用得到了不同的顺序：请用 rng 打乱，而不是 "
+                "np.random",
             ),
         )
     if orders[1] is not None and np.array_equal(orders[1], ids):
@@ -382,7 +385,8 @@ MINI_BATCHES = exercise(
     "one permutation drawn from rng, the same for X and Y, then cut them into mini-batches "
     "of batch_size, the last one holding the remaining m mod batch_size. Return a list of "
     "(X_t, Y_t) pairs.",
-    task_zh="写出 `mini_batches(X, Y, batch_size, rng)`：用从 rng 抽取的同一个排列打乱 X 和 Y 的 m 个"
+    task_zh="写出 `mini_batches(X, Y, batch_size, rng)`：用从 rng 抽取的同一个排列打乱 X 和 Y 的 m "
+    "个"
     "样本（列），再切成大小为 batch_size 的小批量，最后一个包含剩下的 m mod batch_size 个样本。"
     "返回 (X_t, Y_t) 对的列表。",
     hints=(
@@ -420,7 +424,8 @@ MINI_BATCHES = exercise(
     title_zh="没有打乱样本",
     explanation="Mini-batch gradient descent draws a new random partition each epoch; cut in "
     "order, every epoch sees the same batches.",
-    explanation_zh="小批量梯度下降每一代都重新随机划分；按原顺序切分，每一代看到的都是同样的小批量。",
+    explanation_zh="小批量梯度下降每一代都重新随机划分；按原顺序切分，每一代看到的都是同样的小批量"
+    "。",
     link="mini-batch.md#shuffle-and-partition",
 )
 def _mistake_batches_not_shuffled(
@@ -444,7 +449,9 @@ def _mistake_batches_shuffled_apart(
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     m = X.shape[1]
     X_s, Y_s = X[:, rng.permutation(m)], Y[:, rng.permutation(m)]
-    return [(X_s[:, k : k + batch_size], Y_s[:, k : k + batch_size]) for k in range(0, m, batch_size)]
+    return [
+        (X_s[:, k : k + batch_size], Y_s[:, k : k + batch_size]) for k in range(0, m, batch_size)
+    ]
 
 
 @MINI_BATCHES.known_mistake(
@@ -453,7 +460,8 @@ def _mistake_batches_shuffled_apart(
     title_zh="丢掉了最后那个较小的小批量",
     explanation="The notes' partition keeps the m mod batch_size examples left over as a last "
     "mini-batch: every example is used in every epoch.",
-    explanation_zh="笔记中的划分把剩下的 m mod batch_size 个样本作为最后一个小批量：每一代都用到每个样本。",
+    explanation_zh="笔记中的划分把剩下的 m mod batch_size 个样本作为最后一个小批量：每一代都用到每"
+    "个样本。",
     link="mini-batch.md#shuffle-and-partition",
 )
 def _mistake_batches_drops_last(
@@ -612,7 +620,8 @@ def judge_train(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
                 "adam_step per parameter with t = 1, 2, 3, … and the new params, m and v kept.",
                 f"测试准确率 {accuracy:.3f}；参考网络（dlnotes.network.train 配合 Adam）达到 "
                 f"{want:.3f}。每个部分都通过了检查，所以是训练循环错了：每一代、每个小批量，"
-                "前向、反向，然后对每个参数做一次 adam_step，t = 1, 2, 3, …，并保存新的参数、m 和 v。",
+                "前向、反向，然后对每个参数做一次 adam_step，t = 1, 2, 3, …，并保存新的参数、m 和 "
+                "v。",
             ),
             "training_loop",
         )
@@ -631,10 +640,12 @@ TRAIN = exercise(
     "parameter with t = 1, 2, … counting the steps and m, v starting at 0. Return the "
     "trained params. The check trains on make_moons and compares the test accuracy with the "
     "reference network's.",
-    task_zh="用你自己写的各个部分写出 `train_network(X, Y, layer_dims, num_epochs, batch_size, lr, rng)`，"
+    task_zh="用你自己写的各个部分写出 `train_network(X, Y, layer_dims, num_epochs, batch_size, lr, "
+    "rng)`，"
     "按这些名字调用：`initialize_he(layer_dims, rng)`（初始化一章）、`forward_pass` 和 "
     "`backward_pass`（上面）、`mini_batches(X, Y, batch_size, rng)`（上面，每一代重新划分）以及 "
-    "`adam_step`（优化算法一章），对每个参数做一步，t = 1, 2, … 计数，m、v 从 0 开始。返回训练后的参数。"
+    "`adam_step`（优化算法一章），对每个参数做一步，t = 1, 2, … 计数，m、v 从 0 开始。返回训练后的"
+    "参数。"
     "检查会在 make_moons 上训练，并把测试准确率与参考网络的比较。",
     hints=(
         "Keep one m and one v per parameter key, all starting as zeros, and one step counter t "
@@ -645,8 +656,10 @@ TRAIN = exercise(
     ),
     hints_zh=(
         "每个参数键各有一个 m 和一个 v，都从零开始；整个训练只有一个步数计数器 t。",
-        "每一代：for X_t, Y_t in mini_batches(...)：grads = backward_pass(forward_pass(X_t, params), "
-        "Y_t, params)；t += 1；然后对每个键 k：params[k], m[k], v[k] = adam_step(params[k], grads[k], "
+        "每一代：for X_t, Y_t in mini_batches(...)：grads = backward_pass(forward_pass(X_t, "
+        "params), "
+        "Y_t, params)；t += 1；然后对每个键 k：params[k], m[k], v[k] = adam_step(params[k], "
+        "grads[k], "
         "m[k], v[k], t, lr)。",
     ),
     reference=_ref_train_network,
@@ -682,7 +695,8 @@ def _piece_mistake(name: str, broken: Callable[..., Any], chapter: str) -> None:
         title_zh=f"{name} 这一部分有错",
         explanation=f"train_network is only as good as its pieces: fix {name} (the verdict "
         "below is its own check, with its known mistake if it makes one).",
-        explanation_zh=f"train_network 的好坏取决于它的各个部分：请修正 {name}（下面是它自己的检查结果，"
+        explanation_zh=f"train_network 的好坏取决于它的各个部分：请修正 {name}（下面是它自己的检查"
+        "结果，"
         "如果是已知错误也会点名）。",
         link=f"{chapter}.md#exercises",
     )(_with_piece(name, broken))
@@ -719,8 +733,10 @@ def _eps_inside(*args: Any, **kwargs: Any) -> tuple[np.ndarray, np.ndarray, np.n
     "reference does: look at how the loop uses them. Common causes: the new params from "
     "adam_step thrown away, t not counted from 1 across all steps, m and v reset each step, "
     "the same mini-batches every epoch.",
-    explanation_zh="每个部分都通过了自己的检查，但网络没有像参考网络那样学到东西：检查循环如何使用它们。"
-    "常见原因：丢掉了 adam_step 返回的新参数、t 没有在所有步中从 1 开始计数、每一步都把 m 和 v 重置、"
+    explanation_zh="每个部分都通过了自己的检查，但网络没有像参考网络那样学到东西：检查循环如何使用"
+    "它们。"
+    "常见原因：丢掉了 adam_step 返回的新参数、t 没有在所有步中从 1 开始计数、每一步都把 m 和 v 重置"
+    "、"
     "每一代都用同样的小批量。",
     link="capstone.md#the-training-loop",
 )

@@ -65,12 +65,13 @@ NGRAD = exercise(
     name="numerical_gradient",
     chapter=CHAPTER,
     title="Two-sided numerical gradient",
-    title_zh="双边数值梯度",
+    title_zh="梯度检验：双边数值梯度",
     task="Write `numerical_gradient(f, x, eps=1e-7)`: for each component i, "
     "(f(x + ε e_i) − f(x − ε e_i))/(2ε), where e_i is 1 at i and 0 elsewhere; x may have any "
     "shape. Do not modify x.",
     task_zh="写出 `numerical_gradient(f, x, eps=1e-7)`：对每个分量 i 计算 "
-    "(f(x + ε e_i) − f(x − ε e_i))/(2ε)，其中 e_i 在 i 处为 1、其余为 0；x 可以是任意形状。不要修改 x。",
+    "(f(x + ε e_i) − f(x − ε e_i))/(2ε)，其中 e_i 在 i 处为 1、其余为 0；x 可以是任意形状。不要修改"
+    " x。",
     hints=(
         "Perturb one component at a time, in both directions, on copies of x.",
         "Loop with np.ndindex(x.shape); plus = x.copy(); plus[i] += eps; likewise minus; "
@@ -95,7 +96,8 @@ NGRAD = exercise(
     title_zh="θ⁺ = θ − ε",
     explanation="004's 1-D code (§1.3.1) has thetaplus = theta − epsilon, so both points are "
     "the same and the difference is 0: θ⁺ = θ + ε.",
-    explanation_zh="004 的一维代码（§1.3.1）写的是 thetaplus = theta − epsilon，两个点相同，差为 0："
+    explanation_zh="004 的一维代码（§1.3.1）写的是 thetaplus = theta − epsilon，两个点相同，差为 "
+    "0："
     "应为 θ⁺ = θ + ε。",
     link=erratum(CHAPTER, 12),
 )
@@ -176,7 +178,7 @@ RELDIFF = exercise(
     name="relative_difference",
     chapter=CHAPTER,
     title="The relative difference of two gradients",
-    title_zh="两个梯度的相对差异（偏移率）",
+    title_zh="梯度检验：两个梯度的相对差异（偏移率）",
     task="Write `relative_difference(a, b)`: ‖a − b‖₂/(‖a‖₂ + ‖b‖₂), and 0 when a and b are "
     "both 0 (no NaN, no warning).",
     task_zh="写出 `relative_difference(a, b)`：‖a − b‖₂/(‖a‖₂ + ‖b‖₂)，a 和 b 都为 0 时返回 0"

@@ -78,7 +78,8 @@ def judge_sampler(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
                 Text(
                     f"the samples are not spread evenly on the log scale: a fraction "
                     f"{decade:.4f} falls in the lowest decade, expected {want:.4f}",
-                    f"样本在对数刻度上分布不均匀：最低一个数量级中的比例是 {decade:.4f}，应为 {want:.4f}",
+                    f"样本在对数刻度上分布不均匀：最低一个数量级中的比例是 {decade:.4f}，应为 "
+                    f"{want:.4f}",
                 ),
                 "linear" if linear else None,
             )
@@ -94,7 +95,8 @@ def judge_sampler(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
             Text(
                 "two calls with np.random.default_rng(0) gave different samples: draw from "
                 "rng, not np.random",
-                "两次用 np.random.default_rng(0) 调用得到了不同的样本：请从 rng 抽样，而不是 np.random",
+                "两次用 np.random.default_rng(0) 调用得到了不同的样本：请从 rng 抽样，而不是 "
+                "np.random",
             ),
         )
     if np.array_equal(values[0], values[1]):
@@ -117,7 +119,8 @@ RULES = (
     Text(
         "Judged by properties of 20 000 draws: every sample in the range, and the exponent r "
         "uniform (Kolmogorov distance below 0.02).",
-        "按 20 000 次抽样的性质评判：每个样本都在范围内，指数 r 服从均匀分布（Kolmogorov 距离小于 0.02）。",
+        "按 20 000 次抽样的性质评判：每个样本都在范围内，指数 r 服从均匀分布（Kolmogorov 距离小于 "
+        "0.02）。",
     ),
 )
 
@@ -243,7 +246,8 @@ def _mistake_beta_linear(rng: np.random.Generator, size: int) -> np.ndarray:
     title_zh="用 r = −4·rand() 而不是 r ∈ [−3, −1]",
     explanation="The notes' code (r = −4·rand) does not match the range (−3, −1) they "
     "describe: β then ranges over [0, 0.9999].",
-    explanation_zh="笔记的代码（r = −4·rand）与它描述的范围 (−3, −1) 不符：这样 β 的范围是 [0, 0.9999]。",
+    explanation_zh="笔记的代码（r = −4·rand）与它描述的范围 (−3, −1) 不符：这样 β 的范围是 [0, "
+    "0.9999]。",
     link=erratum(CHAPTER, 5),
 )
 def _mistake_beta_minus_four(rng: np.random.Generator, size: int) -> np.ndarray:

@@ -136,7 +136,8 @@ def _log_plus(eps: float) -> object:
     explanation="Adding ε inside the log avoids the NaN but changes every term: for small "
     "probabilities p·log(p + ε) is far from p·log p (here the entropy of four outcomes of "
     "1e-13). Take the log of the non-zero p only: 0·log 0 = 0 exactly.",
-    explanation_zh="在对数里加 ε 虽然避免了 NaN，却改变了每一项：概率很小时 p·log(p + ε) 与 p·log p "
+    explanation_zh="在对数里加 ε 虽然避免了 NaN，却改变了每一项：概率很小时 p·log(p + ε) 与 p·log "
+    "p "
     "相差很大（这里是四个概率为 1e-13 的结果的熵）。只对非零的 p 取对数：0·log 0 = 0 是精确的。",
     link=NUMERICALLY_CAREFUL,
     variants=tuple(
@@ -190,7 +191,8 @@ KL = exercise(
     title_zh="KL 散度",
     task="Write `kl_divergence(p, q)`: D(p‖q) = Σ p(x) log(p(x)/q(x)) for two 1-D "
     "distributions, in nats. Terms with p(x) = 0 contribute 0; q(x) > 0 wherever p(x) > 0.",
-    task_zh="写出 `kl_divergence(p, q)`：两个一维分布的 D(p‖q) = Σ p(x) log(p(x)/q(x))，单位是奈特。"
+    task_zh="写出 `kl_divergence(p, q)`：两个一维分布的 D(p‖q) = Σ p(x) log(p(x)/q(x))，单位是奈特"
+    "。"
     "p(x) = 0 的项贡献 0；凡是 p(x) > 0 的地方 q(x) > 0。",
     hints=(
         "Sum over the outcomes with p > 0 only; D(p‖q) is not symmetric, so mind the order.",

@@ -31,7 +31,8 @@ RULES = (
     Text(
         "Judged by properties of large draws (layer_dims = [400, 300, 200]): shapes, zero "
         "biases, mean 0 and the standard deviation within 2 %.",
-        "按大量抽样的性质评判（layer_dims = [400, 300, 200]）：形状、全零偏置、均值 0、标准差误差在 2 % 以内。",
+        "按大量抽样的性质评判（layer_dims = [400, 300, 200]）：形状、全零偏置、均值 0、标准差误差在"
+        " 2 % 以内。",
     ),
 )
 
@@ -157,7 +158,8 @@ def judge_init(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
                 Text(
                     "two calls with np.random.default_rng(0) gave different W1: draw from rng, "
                     "not from np.random",
-                    "两次用 np.random.default_rng(0) 调用得到了不同的 W1：请从 rng 抽样，而不是 np.random",
+                    "两次用 np.random.default_rng(0) 调用得到了不同的 W1：请从 rng 抽样，而不是 "
+                    "np.random",
                 ),
             )
     return None
@@ -212,7 +214,8 @@ HE = exercise(
     title_zh="W[l] 转置了，成了 (n[l−1], n[l])",
     explanation="W[l] is (n[l], n[l−1]) so that Z = W A_prev works; 000 §1.11 writes the "
     "shape transposed.",
-    explanation_zh="W[l] 的形状是 (n[l], n[l−1])，这样 Z = W A_prev 才成立；000 §1.11 把形状写反了。",
+    explanation_zh="W[l] 的形状是 (n[l], n[l−1])，这样 Z = W A_prev 才成立；000 §1.11 把形状写反了"
+    "。",
     link=erratum(CHAPTER, 1),
 )
 def _mistake_init_transposed(
@@ -246,7 +249,8 @@ def _mistake_he_no_sqrt(layer_dims: list[int], rng: np.random.Generator) -> dict
     title_zh="用 rand（[0, 1) 上的均匀分布）代替了 randn",
     explanation="He and Xavier scale standard normal draws (randn, rng.standard_normal); "
     "rand gives only positive weights.",
-    explanation_zh="He 和 Xavier 缩放的是标准正态抽样（randn，rng.standard_normal）；rand 只给出正的权重。",
+    explanation_zh="He 和 Xavier 缩放的是标准正态抽样（randn，rng.standard_normal）；rand 只给出正"
+    "的权重。",
     link=erratum(CHAPTER, 9),
 )
 def _mistake_init_uniform(layer_dims: list[int], rng: np.random.Generator) -> dict[str, np.ndarray]:

@@ -41,7 +41,8 @@ BIAS_VARIANCE = exercise(
     "(avoidable_bias, variance, data_mismatch) = (train − human, train-dev − train, "
     "dev − train-dev).",
     task_zh="写出 `bias_variance(human_error, train_error, train_dev_error, dev_error)`：返回 "
-    "(avoidable_bias, variance, data_mismatch) = (train − human, train-dev − train, dev − train-dev)。",
+    "(avoidable_bias, variance, data_mismatch) = (train − human, train-dev − train, dev − "
+    "train-dev)。",
     hints=(
         "Human-level error stands in for Bayes error; the training-dev set separates "
         "variance from data mismatch.",
@@ -79,7 +80,8 @@ def _mistake_bias_from_zero(
     title_zh="把方差算成 dev − train",
     explanation="With a training-dev set, dev − train mixes variance and data mismatch; the "
     "variance is train-dev − train.",
-    explanation_zh="有训练-开发集时，dev − train 混合了方差和数据不匹配；方差是 train-dev − train。",
+    explanation_zh="有训练-开发集时，dev − train 混合了方差和数据不匹配；方差是 train-dev − train。"
+    "",
     link="ml-strategy.md#data-mismatch",
 )
 def _mistake_variance_with_mismatch(
@@ -134,7 +136,8 @@ MULTITASK = exercise(
     "cross-entropy, summed over the k tasks and averaged over the m examples; a NaN label "
     '(the notes\' "?") adds nothing. It must stay finite for |z| = 1e3.',
     task_zh="写出 `multitask_cross_entropy(Z, Y)`：每个任务（行）一个 sigmoid 及其二元交叉熵，"
-    '对 k 个任务求和、对 m 个样本取平均；NaN 标签（笔记中的 "?"）不计入。|z| = 1e3 时结果也必须有限。',
+    '对 k 个任务求和、对 m 个样本取平均；NaN 标签（笔记中的 "?"）不计入。'
+    "|z| = 1e3 时结果也必须有限。",
     hints=(
         "The tasks are not exclusive: one sigmoid per task, no softmax. Mask the NaN labels.",
         "−log σ(z) = logaddexp(0, −z) and −log(1 − σ(z)) = logaddexp(0, z); mask with np.isnan "

@@ -80,7 +80,8 @@ PROPAGATE = exercise(
     title_zh="漏掉了 1/m",
     explanation="J, dw and db are averages over the m examples: divide the sums by m "
     "(003 §2.13 drops the 1/m from J).",
-    explanation_zh="J、dw 和 db 都是 m 个样本上的平均：求和后要除以 m（003 §2.13 的 J 漏掉了 1/m）。",
+    explanation_zh="J、dw 和 db 都是 m 个样本上的平均：求和后要除以 m（003 §2.13 的 J 漏掉了 1/m）"
+    "。",
     link=erratum("risk-and-losses", "14-mean"),
 )
 def _mistake_propagate_no_one_over_m(

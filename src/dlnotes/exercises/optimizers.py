@@ -86,7 +86,8 @@ MOMENTUM = exercise(
     "same method with a rescaled learning rate (v' = v/(1 − β), so lr·v' = "
     "(lr/(1 − β))·v): with lr·(1 − β) your form takes the same steps. This "
     "exercise asks for the EWA form v = βv + (1 − β)g.",
-    explanation_zh="这是笔记的另一种形式（001，6-22/23）v' = βv' + g：它是同一个方法，只是学习率缩放了"
+    explanation_zh="这是笔记的另一种形式（001，6-22/23）v' = βv' + g：它是同一个方法，只是学习率缩"
+    "放了"
     "（v' = v/(1 − β)，所以 lr·v' = (lr/(1 − β))·v）：用 lr·(1 − β) 时你的形式走出相同的步子。"
     "本练习要求指数加权平均形式 v = βv + (1 − β)g。",
     link=erratum(CHAPTER, 8),
@@ -160,7 +161,9 @@ def _cases_rmsprop() -> list[Case]:
             {},
         ),
         Case(
-            Text("a later step, (2, 3) arrays, beta = 0.99", "之后的一步，(2, 3) 数组，beta = 0.99"),
+            Text(
+                "a later step, (2, 3) arrays, beta = 0.99", "之后的一步，(2, 3) 数组，beta = 0.99"
+            ),
             (r.standard_normal((2, 3)), r.standard_normal((2, 3)), r.random((2, 3)), 0.001),
             {"beta": 0.99},
         ),
@@ -207,7 +210,8 @@ RMSPROP = exercise(
     title_zh="ε 放在了平方根外面",
     explanation="√s + ε is Adam's (and PyTorch's) placement; the notes' RMSprop, asked for "
     "here, divides by √(s + ε). The two differ when s is below ε.",
-    explanation_zh="√s + ε 是 Adam（以及 PyTorch）的写法；这里要求的是笔记中的 RMSprop，除以 √(s + ε)。"
+    explanation_zh="√s + ε 是 Adam（以及 PyTorch）的写法；这里要求的是笔记中的 RMSprop，除以 √(s + "
+    "ε)。"
     "当 s 小于 ε 时两者不同。",
     link=erratum(CHAPTER, 16),
 )
@@ -255,7 +259,8 @@ def _mistake_rmsprop_no_square(
     title_zh="β 乘在新的梯度平方上，1 − β 乘在旧的 s 上",
     explanation="s = βs + (1 − β)g²: β weighs the old average (0.9 keeps most of it), and the "
     "new g² enters with 1 − β.",
-    explanation_zh="s = βs + (1 − β)g²：β 是旧平均值的权重（0.9 保留其大部分），新的 g² 以 1 − β 加入。",
+    explanation_zh="s = βs + (1 − β)g²：β 是旧平均值的权重（0.9 保留其大部分），新的 g² 以 1 − β 加"
+    "入。",
     link="mini-batch.md#exponentially-weighted-averages",
 )
 def _mistake_rmsprop_beta_on_gradient(
@@ -302,7 +307,9 @@ def _cases_adam() -> list[Case]:
             {},
         ),
         Case(
-            Text("t = 1, gradients of 1e-9, where ε matters", "t = 1，1e-9 量级的梯度，此时 ε 起作用"),
+            Text(
+                "t = 1, gradients of 1e-9, where ε matters", "t = 1，1e-9 量级的梯度，此时 ε 起作用"
+            ),
             (np.zeros(3), fixed(1e-9, -2e-9, 5e-9), np.zeros(3), np.zeros(3), 1),
             {},
         ),
@@ -374,7 +381,8 @@ def _moments(
     title_zh="Adam 中漏掉了 ε",
     explanation="Without ε a zero gradient gives 0/0 = NaN and tiny gradients give steps of "
     "lr (002 leaves ε out): divide by √v̂ + ε.",
-    explanation_zh="没有 ε 时，零梯度给出 0/0 = NaN，极小的梯度给出大小为 lr 的步子（002 漏掉了 ε）："
+    explanation_zh="没有 ε 时，零梯度给出 0/0 = NaN，极小的梯度给出大小为 lr 的步子（002 漏掉了 ε）"
+    "："
     "请除以 √v̂ + ε。",
     link=erratum(CHAPTER, 10),
 )
@@ -502,7 +510,8 @@ def _mistake_adam_returns_hat(
     title_zh="偏差修正用了 t + 1",
     explanation="t is already the number of the step being taken (t = 1 at the first step): "
     "m̂ = m/(1 − β₁ᵗ), not 1 − β₁^(t+1).",
-    explanation_zh="t 已经是当前这一步的序号（第一步 t = 1）：m̂ = m/(1 − β₁ᵗ)，而不是 1 − β₁^(t+1)。",
+    explanation_zh="t 已经是当前这一步的序号（第一步 t = 1）：m̂ = m/(1 − β₁ᵗ)，而不是 1 − "
+    "β₁^(t+1)。",
     link="mini-batch.md#bias-correction",
 )
 def _mistake_adam_t_plus_one(
@@ -551,7 +560,9 @@ def _cases_ewa() -> list[Case]:
         ),
         Case(Text("30 values, beta = 0.9", "30 个值，beta = 0.9"), (temps, 0.9), {}),
         Case(
-            Text("30 values, beta = 0.98, with bias correction", "30 个值，beta = 0.98，带偏差修正"),
+            Text(
+                "30 values, beta = 0.98, with bias correction", "30 个值，beta = 0.98，带偏差修正"
+            ),
             (temps, 0.98),
             {"bias_correction": True},
         ),
@@ -567,7 +578,8 @@ EWA = exercise(
     task="Write `exponentially_weighted_average(values, beta, bias_correction=False)`: "
     "v_t = βv_{t−1} + (1 − β)θ_t from v_0 = 0 for each value θ_t, returning v_1 … v_T; with "
     "bias_correction, v_t/(1 − βᵗ) instead (the average itself goes on uncorrected).",
-    task_zh="写出 `exponentially_weighted_average(values, beta, bias_correction=False)`：对每个值 θ_t，"
+    task_zh="写出 `exponentially_weighted_average(values, beta, bias_correction=False)`：对每个值 "
+    "θ_t，"
     "从 v_0 = 0 开始计算 v_t = βv_{t−1} + (1 − β)θ_t，返回 v_1 … v_T；带 bias_correction 时返回 "
     "v_t/(1 − βᵗ)（平均值本身继续不加修正地递推）。",
     hints=(

@@ -23,7 +23,8 @@ def judge_dropout(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
     tries = ((A, 0.8, "float64"), (A, 0.3, "float64"), (A.astype(np.float32), 0.7, "float32"))
     for arr, keep_prob, dtype in tries:
         label = (
-            f"A: a {dtype} (200, 501) array, keep_prob = {keep_prob}, rng = np.random.default_rng(1)"
+            f"A: a {dtype} (200, 501) array, keep_prob = {keep_prob}, rng = "
+            "np.random.default_rng(1)"
         )
         out = call(fn, (arr, keep_prob, rng(1)), {}, names)
         if (problem := call_problem(out)) is not None:
@@ -61,10 +62,12 @@ def judge_dropout(fn: Callable[..., Any], ex: Exercise) -> Finding | None:
             return Finding(
                 label,
                 Text(
-                    f"A_out is {A_out.dtype} for a float32 A. Rule: a float32 input gives a float32 "
+                    f"A_out is {A_out.dtype} for a float32 A. Rule: a float32 input gives a "
+                    "float32 "
                     "result; a float64 mask (rng.random(...) compared and multiplied as float64) "
                     "promotes it: return A_out.astype(A.dtype), or use a boolean mask.",
-                    f"A 是 float32，而 A_out 是 {A_out.dtype}。规则：float32 输入给出 float32 结果；"
+                    f"A 是 float32，而 A_out 是 {A_out.dtype}。规则：float32 输入给出 float32 结果"
+                    "；"
                     "float64 的 mask 会提升结果：返回 A_out.astype(A.dtype)，或使用布尔 mask。",
                 ),
             )
@@ -146,7 +149,8 @@ DROPOUT = exercise(
     task="Write `dropout_forward(A, keep_prob, rng)`: draw a mask that keeps each unit with "
     "probability keep_prob (mask = rng.random(A.shape) < keep_prob), then "
     "A_out = A·mask/keep_prob (inverted dropout). Return (A_out, mask).",
-    task_zh="写出 `dropout_forward(A, keep_prob, rng)`：抽取一个以概率 keep_prob 保留每个单元的 mask"
+    task_zh="写出 `dropout_forward(A, keep_prob, rng)`：抽取一个以概率 keep_prob 保留每个单元的 "
+    "mask"
     "（mask = rng.random(A.shape) < keep_prob），然后 A_out = A·mask/keep_prob（反向随机失活）。"
     "返回 (A_out, mask)。",
     hints=(
@@ -205,7 +209,8 @@ def _mistake_dropout_not_inverted(
     title_zh="保留与丢弃弄反了",
     explanation="rng.random(...) < keep_prob keeps a fraction keep_prob; with > you keep "
     "1 − keep_prob.",
-    explanation_zh="rng.random(...) < keep_prob 保留 keep_prob 的比例；用 > 时保留的是 1 − keep_prob。",
+    explanation_zh="rng.random(...) < keep_prob 保留 keep_prob 的比例；用 > 时保留的是 1 − "
+    "keep_prob。",
     link="regularization.md#inverted-dropout",
 )
 def _mistake_dropout_swapped(
@@ -370,7 +375,8 @@ L2 = exercise(
     title_zh="代价中的 L2 正则项",
     task="Write `l2_penalty(params, lambd, m)`: (λ/(2m))·Σ_l ‖W[l]‖²_F over the weight "
     'matrices "W1", "W2", … of params (not the biases).',
-    task_zh='写出 `l2_penalty(params, lambd, m)`：对 params 中的权重矩阵 "W1"、"W2"、…（不包括偏置）'
+    task_zh="写出 `l2_penalty(params, lambd, m)`：对 params 中的权重矩阵 "
+    '"W1"、"W2"、…（不包括偏置）'
     "计算 (λ/(2m))·Σ_l ‖W[l]‖²_F。",
     hints=(
         "Only the weights are penalized; the 1/2 makes the gradient (λ/m)·W.",

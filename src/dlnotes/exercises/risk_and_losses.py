@@ -31,7 +31,7 @@ def _ref_binary_cross_entropy(y_hat: np.ndarray, y: np.ndarray) -> float:
     (that example's loss is 0: 0·log 0 = 0). Return a number.
     """
     picked = np.where(y == 1, y_hat, 1 - y_hat)  # the probability given to the true label
-    return -np.mean(np.log(picked))
+    return float(-np.mean(np.log(picked)))
 
 
 def _cases_bce() -> list[Case]:

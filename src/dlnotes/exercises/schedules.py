@@ -32,7 +32,8 @@ INVERSE = exercise(
     title_zh="1/(1 + decay·epoch) 衰减",
     task="Write `inverse_time_decay(lr0, epoch, decay_rate)`: the learning rate "
     "lr0/(1 + decay_rate·epoch) of epoch number `epoch` (counting from 0).",
-    task_zh="写出 `inverse_time_decay(lr0, epoch, decay_rate)`：第 `epoch` 代（从 0 开始计数）的学习率 "
+    task_zh="写出 `inverse_time_decay(lr0, epoch, decay_rate)`：第 `epoch` 代（从 0 开始计数）的学"
+    "习率 "
     "lr0/(1 + decay_rate·epoch)。",
     hints=(
         "At epoch 0 the rate is lr0; it falls as the epoch grows.",
@@ -96,7 +97,8 @@ STEP = exercise(
     title_zh="阶梯式衰减",
     task="Write `step_decay(lr0, epoch, drop, every)`: lr0·drop^⌊epoch/every⌋, the rate "
     "multiplied by `drop` once every `every` epochs (epochs count from 0).",
-    task_zh="写出 `step_decay(lr0, epoch, drop, every)`：lr0·drop^⌊epoch/every⌋，每 `every` 代把学习率"
+    task_zh="写出 `step_decay(lr0, epoch, drop, every)`：lr0·drop^⌊epoch/every⌋，每 `every` 代把学"
+    "习率"
     "乘以 `drop` 一次（代数从 0 开始）。",
     hints=(
         "The rate stays flat between drops, and epoch 0 trains at lr0.",
@@ -162,7 +164,8 @@ COSINE = exercise(
     "lr_min + (lr0 − lr_min)·(1 + cos(π·step/total))/2, from lr0 at step 0 down to lr_min "
     "at step = total.",
     task_zh="写出 `cosine_annealing(lr0, step, total, lr_min=0.0)`："
-    "lr_min + (lr0 − lr_min)·(1 + cos(π·step/total))/2，从第 0 步的 lr0 降到 step = total 时的 lr_min。",
+    "lr_min + (lr0 − lr_min)·(1 + cos(π·step/total))/2，从第 0 步的 lr0 降到 step = total 时的 "
+    "lr_min。",
     hints=(
         "The angle runs from 0 to π, so the cosine runs from 1 to −1.",
         "math.cos(math.pi * step / total); halve 1 + cos and scale it by lr0 − lr_min.",
