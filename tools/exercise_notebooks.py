@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,9 @@ def notebook_text(chapter: str, lang: str = "en", docs_dir: Path = DOCS) -> str:
     return render(chapter, lang, title(chapter, docs_dir))
 
 
+# After mkdocs-static-i18n sorts the files by language (priority -100): it expects every file to
+# come from a path, and a generated one has none.
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     from dlnotes.exercises import GROUPS
 

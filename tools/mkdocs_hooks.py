@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.dlnotes")
@@ -175,6 +176,9 @@ def _draw(script: Path) -> str:
     return buffer.getvalue()
 
 
+# After mkdocs-static-i18n sorts the pages by language (priority -100): it expects every file
+# to come from a path, and a generated file has none.
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in _katex_files(config) + _figure_files(config):
         files.append(file)
