@@ -342,7 +342,7 @@ def notebook(chapter: str, lang: str = "en", title: str | None = None) -> dict[s
         f"    {INSTALL}\n    {KERNEL_COMMAND}\n\nthen open this notebook with the kernel "
         "named dlnotes and run the next cell first."
     )
-    cells = [_cell("markdown", "intro", intro), _cell("code", "import-check", _IMPORT_CELL)]
+    cells = [_cell("markdown", "intro", intro), _cell("code", "import-dlnotes", _IMPORT_CELL)]
     heading = "练习" if zh else "Exercise"
     rules_head = _PAGE["rules"](lang)
     for name in _uses(chapter):
