@@ -16,6 +16,8 @@ from hypothesis.extra.numpy import array_shapes, arrays
 
 from dlnotes import activations
 from dlnotes.activations import (
+    _log_softmax,
+    _softmax,
     elu,
     elu_grad,
     leaky_relu,
@@ -395,3 +397,55 @@ def test_prelu_reference_takes_one_slope_per_unit(rng) -> None:  # type: ignore[
     np.testing.assert_array_equal(got, np.where(z > 0, z, alpha * z))
     np.testing.assert_array_equal(activations._prelu_grad(z, alpha),
                                   np.where(z > 0, 1.0, alpha * np.ones_like(z)))
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+def test_references_default_to_the_class_axis_0() -> None:
+    """The chapter's references take columns by default."""
+    z = np.array([[1.0, 0.0, 5.0], [2.0, 0.0, -1.0]])  # 2 classes, 3 examples
+    expected = np.exp(z) / np.exp(z).sum(axis=0)
+    np.testing.assert_allclose(_softmax(z), expected)
+    np.testing.assert_allclose(_log_softmax(z), np.log(expected))
+
+
+def test_log_softmax_rejects_a_0d_input_naming_z() -> None:
+    """Min_ndim=1, as softmax: a distribution needs a class axis."""
+    with pytest.raises(
+        ValueError, match=r"^z must have at least 1 dimension\(s\) \(got a 0-D array\)$"
+    ):
+        log_softmax(1.0)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: leaky_relu([1.0, -1.0], alpha=np.inf),
+        lambda: leaky_relu_grad([1.0, -1.0], alpha=np.inf),
+        lambda: elu([1.0, -1.0], alpha=np.inf),
+        lambda: elu_grad([1.0, -1.0], alpha=np.inf),
+        lambda: prelu([1.0, -1.0], alpha=np.inf),
+        lambda: prelu_grad([1.0, -1.0], alpha=np.inf),
+    ],
+    ids=["leaky_relu", "leaky_relu_grad", "elu", "elu_grad", "prelu", "prelu_grad"],
+)
+def test_an_infinite_slope_is_rejected_naming_alpha(call) -> None:  # type: ignore[no-untyped-def]
+    """The message, not only the ValueError."""
+    with pytest.raises(ValueError, match=r"^alpha must be finite \(got inf\)$"):
+        call()
+
+
+def test_a_misshaped_prelu_slope_is_told_the_shape_per_unit() -> None:
+    """The suggested shape is (units, 1), or (1, 1) for a 0-d z."""
+    with pytest.raises(
+        ValueError,
+        match=r"^alpha must broadcast to the shape of z \(3, 4\), e\.g\. one slope per unit of "
+        r"shape \(3, 1\) \(got shape \(4, 1\)\)$",
+    ):
+        prelu(np.ones((3, 4)), alpha=np.ones((4, 1)))
+    with pytest.raises(
+        ValueError,
+        match=r"^alpha must broadcast to the shape of z \(\), e\.g\. one slope per unit of "
+        r"shape \(1, 1\) \(got shape \(2,\)\)$",
+    ):
+        prelu(0.5, alpha=[1.0, 2.0])

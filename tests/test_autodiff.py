@@ -322,3 +322,31 @@ def test_bad_input_raises_a_named_error(
 ) -> None:
     with pytest.raises(error, match=match):
         call()
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+def test_a_zero_base_with_a_value_exponent_is_rejected() -> None:
+    """∂(0ⁿ)/∂n = 0ⁿ·log 0 is undefined, so a ≤ 0 (not only a < 0) raises."""
+    with pytest.raises(
+        ValueError, match=r"^base must be > 0 when the exponent is a Value \(got 0\.0\)$"
+    ):
+        Value(0.0) ** Value(2.0)
+    # with a plain exponent the base may be 0: d(0²)/da = 2·0 = 0
+    y = Value(0.0) ** 2
+    y.backward()
+    assert y.data == 0.0
+
+
+def test_each_node_is_visited_once_however_many_paths_lead_to_it() -> None:
+    """y = x + x, twelve times over, has 2¹² paths from y to x
+    but only 13 nodes; visiting each node once keeps backward linear in the graph's size."""
+    x = Value(1.5)
+    y = x
+    for _ in range(12):
+        y = y + y
+    order = y._topological_order()
+    assert len(order) == 13
+    assert order[0] is x and order[-1] is y
+    y.backward()
+    assert x.grad == 2.0**12  # dy/dx: y = 4096·x

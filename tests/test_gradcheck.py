@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dlnotes.gradcheck import (
+    _one_sided_difference,
     gradient_check,
     numerical_gradient,
     one_sided_difference,
@@ -425,3 +426,47 @@ def test_references_never_modify_x_and_agree_with_the_public_functions(
     assert spec == params_to_vector(params)[1]
     back = _vector_to_params(theta, spec)
     assert all(np.array_equal(back[k], params[k]) for k in params)
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+def square(x: np.ndarray) -> float:
+    return float(np.sum(x**2))
+
+
+def test_the_one_sided_difference_steps_by_1e_7_by_default() -> None:
+    """J = x² at 1 gives
+    ((1 + ε)² − 1)/ε = 2 + ε, so the default ε = 1e-7 shows as 2.0000001 (notes 000 §1.12)."""
+    for f in (one_sided_difference, _one_sided_difference):
+        np.testing.assert_allclose(f(square, np.array([1.0])), [2.0 + 1e-7], rtol=1e-9)
+
+
+def test_the_one_sided_difference_keeps_float32() -> None:
+    """Differenced in float64, returned in the dtype of x."""
+    x = np.array([1.0, -2.0], dtype=np.float32)
+    assert one_sided_difference(square, x).dtype == np.float32
+    assert numerical_gradient(square, x).dtype == np.float32
+
+
+def test_a_function_that_is_not_callable_is_named_with_its_type() -> None:
+    with pytest.raises(
+        TypeError, match=r"^f must be callable, mapping an array to a float \(got int\)$"
+    ):
+        numerical_gradient(5, np.ones(2))
+
+
+def test_bad_params_and_specs_are_named_in_full() -> None:
+    with pytest.raises(
+        TypeError,
+        match=r"^spec must be a non-empty tuple of \(key, shape\) pairs from params_to_vector "
+        r"\(got list\)$",
+    ):
+        vector_to_params(np.ones(2), [("W", (2,))])
+    with pytest.raises(ValueError, match=r"^params must not be empty \(got an empty dict\)$"):
+        params_to_vector({})
+    with pytest.raises(TypeError, match=r"^params keys must be str \(got int 1\)$"):
+        params_to_vector({1: np.ones(2)})
+    with pytest.raises(
+        ValueError, match=r"^theta must have at least 1 dimension\(s\) \(got a 0-D array\)$"
+    ):
+        vector_to_params(1.0, (("W", (1,)),))

@@ -287,3 +287,35 @@ def test_zeros_reference_leaves_a_given_generator_untouched() -> None:
     params = _initialize_parameters([3, 2, 1], "zeros", rng, 0.01)
     assert rng.bit_generator.state == state
     assert all(not v.any() and not np.signbit(v).any() for v in params.values())  # +0, not −0
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+def test_the_default_method_is_he() -> None:
+    """The default "he" (notes 004), same draws as asked by name."""
+    default = initialize_parameters([5, 3, 1], rng=np.random.default_rng(7))
+    he = initialize_parameters([5, 3, 1], "he", rng=np.random.default_rng(7))
+    assert default.keys() == he.keys()
+    for key in he:
+        np.testing.assert_array_equal(default[key], he[key])
+    # and He's σ = √(2/n[l−1]): the same standard normal draws times √(2/5)
+    z = np.random.default_rng(7).standard_normal((3, 5))
+    np.testing.assert_allclose(default["W1"], z * np.sqrt(2 / 5))
+
+
+def test_a_missing_generator_is_explained_in_full() -> None:
+    """The message says how to make one."""
+    with pytest.raises(
+        TypeError,
+        match=r"^rng is required for method 'he': pass a numpy\.random\.Generator, "
+        r"e\.g\. rng=np\.random\.default_rng\(0\) \(got None\)$",
+    ):
+        initialize_parameters([2, 3])
+
+
+def test_an_infinite_scale_is_rejected_naming_scale() -> None:
+    """The message, not only the ValueError, in both public functions."""
+    with pytest.raises(ValueError, match=r"^scale must be finite \(got inf\)$"):
+        initialize_parameters([2, 3], "random", rng=np.random.default_rng(0), scale=np.inf)
+    with pytest.raises(ValueError, match=r"^scale must be finite \(got inf\)$"):
+        weight_std("random", 2, 3, scale=np.inf)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from dlnotes.tuning import (
+    _sample_beta,
+    _sample_log_uniform,
     grid_points,
     random_points,
     refine_bounds,
@@ -182,3 +186,116 @@ def test_size_accepts_numpy_ints_and_a_0d_array() -> None:
     assert sample_log_uniform(1e-3, 1.0, rng=R, size=np.int64(3)).shape == (3,)
     assert sample_beta(rng=R, size=np.array(2)).shape == (2,)
     assert sample_beta(rng=R, size=(np.int32(2), 1)).shape == (2, 1)
+
+
+# -------------------------------------------------- defaults, boundaries and exact messages
+
+class EndpointRng:
+    """A stand-in generator whose uniform draw is one end of the interval, for the rounding."""
+
+    def __init__(self, end: str) -> None:
+        self.end = end
+
+    def uniform(self, low: float, high: float, size: object = None) -> np.ndarray:
+        return np.full(() if size is None else size, low if self.end == "low" else high)
+
+
+def test_log_uniform_samples_stay_inside_the_bounds_despite_rounding() -> None:
+    """10^log10(0.07) is 0.07 + 1.4e-17 and 10^log10(0.3) is
+    0.3 − 5.6e-17 in float64; the clip brings them back to the bounds."""
+    assert 10 ** math.log10(0.07) > 0.07 and 10 ** math.log10(0.3) < 0.3
+    assert _sample_log_uniform(0.01, 0.07, EndpointRng("high")) == 0.07
+    assert _sample_log_uniform(0.3, 0.9, EndpointRng("low")) == 0.3
+
+
+def test_beta_samples_stay_inside_the_bounds_despite_rounding() -> None:
+    """1 − (1 − 0.3) is 0.3 + 5.6e-17 and 1 − (1 − 0.1) is
+    0.1 − 2.8e-17; the clip brings β back to [low, high]."""
+    assert 1 - (1 - 0.3) > 0.3 and 1 - (1 - 0.1) < 0.1
+    # β = high where 1 − β = 1 − high, the low end of the log-uniform draw
+    assert _sample_beta(0.1, 0.3, EndpointRng("low")) == 0.3
+    assert _sample_beta(0.1, 0.3, EndpointRng("high")) == 0.1
+
+
+def test_a_scalar_sample_is_a_python_float() -> None:
+    assert type(sample_log_uniform(1e-4, 1.0, rng=np.random.default_rng(0))) is float
+    assert type(sample_beta(rng=np.random.default_rng(0))) is float
+    assert sample_beta(rng=np.random.default_rng(0), size=3).shape == (3,)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "message"),
+    [
+        (1e-3, -1.0, r"^high must be > 0 \(got -1\.0\)$"),
+        (1e-3, 0.0, r"^high must be > 0 \(got 0\.0\)$"),
+        (0.1, 0.1, r"^low must be < high, both finite \(got 0\.1 and 0\.1\)$"),
+    ],
+)
+def test_log_uniform_bounds_are_positive_and_ordered(low, high, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=message):
+        sample_log_uniform(low, high, rng=np.random.default_rng(0))
+
+
+def test_beta_bounds_must_differ() -> None:
+    """Low = high is no interval."""
+    with pytest.raises(ValueError, match=r"^low must be < high \(got 0\.9 and 0\.9\)$"):
+        sample_beta(0.9, 0.9, rng=np.random.default_rng(0))
+
+
+def test_a_size_of_zero_is_an_empty_sample_and_a_negative_one_is_named() -> None:
+    rng = np.random.default_rng(0)
+    assert sample_log_uniform(0.1, 1.0, rng=rng, size=(2, 0)).shape == (2, 0)
+    with pytest.raises(ValueError, match=r"^size\[1\] must be >= 0 \(got -1\)$"):
+        sample_log_uniform(0.1, 1.0, rng=rng, size=(2, -1))
+
+
+def test_a_linear_grid_is_evenly_spaced_and_in_row_major_order() -> None:
+    """Np.linspace(low, high, num), meshgrid with "ij"."""
+    got = grid_points([(0.0, 1.0), (10.0, 20.0)], 3)
+    expected = [[a, b] for a in (0.0, 0.5, 1.0) for b in (10.0, 15.0, 20.0)]
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_a_linear_axis_may_be_negative_but_must_be_an_interval() -> None:
+    """A negative low is fine on a linear axis; low = high is not an interval."""
+    np.testing.assert_array_equal(grid_points([(-1.0, 1.0)], 3), [[-1.0], [0.0], [1.0]])
+    with pytest.raises(
+        ValueError, match=r"^bounds\[0\] must have low < high, finite \(got \(1\.0, 1\.0\)\)$"
+    ):
+        grid_points([(1.0, 1.0)], 3)
+
+
+@pytest.mark.parametrize(
+    ("bounds", "error", "message"),
+    [
+        (5, TypeError, r"^bounds must be a non-empty list of \(low, high\) pairs \(got 5\)$"),
+        ([], TypeError, r"^bounds must be a non-empty list of \(low, high\) pairs \(got \[\]\)$"),
+        ([5], TypeError, r"^bounds\[0\] must be a \(low, high\) pair \(got int\)$"),
+    ],
+    ids=["int", "empty", "not-a-pair"],
+)
+def test_bounds_of_the_wrong_kind_are_named(bounds, error, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(error, match=message):
+        grid_points(bounds, 3)
+    with pytest.raises(error, match=message):
+        random_points(bounds, 3, rng=np.random.default_rng(0))
+
+
+def test_random_points_takes_one_trial_but_not_zero() -> None:
+    assert random_points([(0.0, 1.0)], 1, rng=np.random.default_rng(0)).shape == (1, 1)
+    with pytest.raises(ValueError, match=r"^num must be >= 1 \(got 0\)$"):
+        random_points([(0.0, 1.0)], 0, rng=np.random.default_rng(0))
+
+
+def test_refine_bounds_keeps_the_earliest_of_tied_trials() -> None:
+    """A stable sort, so ties go to the earlier trials (1000 trials
+    scored 0 or 1: the 300 best are the first 300 ones, up to trial 553 with this seed)."""
+    scores = np.random.default_rng(0).integers(0, 2, 1000).astype(float)
+    points = np.arange(1000.0).reshape(-1, 1)
+    first_ones = np.flatnonzero(scores == 1.0)[:300]
+    assert refine_bounds(points, scores, 300) == [(0.0, float(first_ones[-1]))]
+
+
+def test_refine_bounds_names_points() -> None:
+    with pytest.raises(ValueError, match=r"^points must be 2-D \(got shape \(3,\)\)$"):
+        refine_bounds(np.ones(3), np.ones(3), 1)
