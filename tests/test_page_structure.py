@@ -39,13 +39,16 @@ def markdown_files() -> list[Path]:
 
 
 def prose_lines(path: Path) -> list[tuple[int, str]]:
-    """(line number, text) of the lines outside fenced code blocks."""
-    lines, fenced = [], False
+    """(line number, text) of the lines outside fenced code blocks and $$ math blocks."""
+    lines, fenced, math = [], False, False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if FENCE.match(line):
             fenced = not fenced
             continue
-        if not fenced:
+        if not fenced and line.strip().startswith("$$"):
+            math = not math if line.strip() == "$$" else math
+            continue
+        if not fenced and not math:
             lines.append((number, line))
     return lines
 
@@ -89,6 +92,8 @@ def test_the_table_check_finds_text_after_a_row(tmp_path: Path) -> None:
     page.write_text("| a | b |\n| --- | --- |\n| 1 | 2 | Every schedule takes\n\ntext\n")
     assert len(swallowed_by_a_table(page)) == 1
     page.write_text("| a | b |\n| --- | --- |\n| 1 | 2 |\n\n```text\n| not a table\n```\n")
+    assert swallowed_by_a_table(page) == []
+    page.write_text("$$\n|F_i| = m/k \\\\\n$$\n")
     assert swallowed_by_a_table(page) == []
 
 
