@@ -185,12 +185,15 @@ def test_page_renders_offline(browser: Browser, base_url: str, path: str) -> Non
     [
         ("/conventions/#erratum-16", "/errata/optimizers/#erratum-16"),
         ("/conventions/#erratum-neural-networks-a", "/errata/neural-networks/#erratum-neural-networks-a"),
+        ("/neural-networks/#broadcasting", "/neural-networks/logistic-regression/#broadcasting"),
+        ("/optimizers/#bias-correction", "/mini-batch/#bias-correction"),
+        ("/zh/neural-networks/#broadcasting", "/zh/neural-networks/logistic-regression/#broadcasting"),
     ],
 )
-def test_an_old_erratum_link_lands_on_its_entry(
+def test_an_old_link_lands_on_its_section(
     browser: Browser, base_url: str, old: str, new: str
 ) -> None:
-    """The errata left the conventions page for pages of their own; old links still arrive."""
+    """Errata left the conventions page, sections left split pages: old links still arrive."""
     page, problems = open_page(browser, base_url + old)
     try:
         page.wait_for_url(base_url + new, timeout=10_000)
