@@ -184,10 +184,10 @@ def test_page_renders_offline(browser: Browser, base_url: str, path: str) -> Non
     ("old", "new"),
     [
         ("/conventions/#erratum-16", "/errata/optimizers/#erratum-16"),
-        ("/conventions/#erratum-neural-networks-a", "/errata/neural-networks/#erratum-neural-networks-a"),
+        ("/conventions/#erratum-14-mean", "/errata/risk-and-losses/#erratum-14-mean"),
         ("/neural-networks/#broadcasting", "/neural-networks/logistic-regression/#broadcasting"),
         ("/optimizers/#bias-correction", "/mini-batch/#bias-correction"),
-        ("/zh/neural-networks/#broadcasting", "/zh/neural-networks/logistic-regression/#broadcasting"),
+        ("/zh/neural-networks/#why-deep", "/zh/neural-networks/deep/#why-deep"),
     ],
 )
 def test_an_old_link_lands_on_its_section(
@@ -259,7 +259,8 @@ CHINESE_SEARCHES = [
     ("批归一化", "batch-norm/"),
     ("交叉熵", "information-theory/#cross-entropy"),
     ("梯度检验", "gradient-checking/"),
-    ("向量化", "neural-networks/logistic-regression/#vectorization"),  # jieba alone cuts it 向 量化 (mkdocs.yml)
+    # jieba alone cuts it 向 量化 (mkdocs.yml)
+    ("向量化", "neural-networks/logistic-regression/#vectorization"),
 ]
 
 
