@@ -29,6 +29,7 @@ from dlnotes._validation import (
     check_choice,
     check_distribution,
     check_same_shape,
+    positive_zero,
 )
 from dlnotes.activations import _log_softmax, _sigmoid, _softmax
 from dlnotes.information import _xlogy
@@ -58,7 +59,7 @@ def _binary_cross_entropy(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
     [0.1054 0.2231]
     """
     # xlogy: a term whose weight is 0 adds 0 even where its log is −inf
-    return -(_xlogy(y, y_hat) + _xlogy(1 - y, 1 - y_hat)) + 0.0  # + 0.0: 0, not −0
+    return -(_xlogy(y, y_hat) + _xlogy(1 - y, 1 - y_hat))
 # --8<-- [end:binary_cross_entropy]
 
 
@@ -118,7 +119,7 @@ def _softmax_cross_entropy(logits: np.ndarray, y: np.ndarray, axis: int = 0) -> 
     [0.417]
     """
     log_Q = _log_softmax(logits, axis)  # log-sum-exp: finite for |S| up to 1e4
-    return -np.sum(y * log_Q, axis=axis) + 0.0  # + 0.0: 0, not −0
+    return -np.sum(y * log_Q, axis=axis)
 # --8<-- [end:softmax_cross_entropy]
 
 
@@ -280,7 +281,7 @@ def binary_cross_entropy(y_hat: object, y: object, reduction: str = "mean") -> n
     """
     p, t = _pair(y_hat, y, "y_hat", probabilities=True, unit_targets=True)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    return _reduce(_binary_cross_entropy(p, t), red)
+    return _reduce(positive_zero(_binary_cross_entropy(p, t)), red)  # a perfect guess: 0, not −0
 
 
 def binary_cross_entropy_grad(y_hat: object, y: object, reduction: str = "mean") -> np.ndarray:
@@ -506,7 +507,7 @@ def softmax_cross_entropy(
     """
     s, p, ax = _class_targets(logits, y, axis)
     red = check_choice(reduction, "reduction", REDUCTIONS)
-    return _reduce(_softmax_cross_entropy(s, p, ax), red)
+    return _reduce(positive_zero(_softmax_cross_entropy(s, p, ax)), red)  # 0, not −0
 
 
 def softmax_cross_entropy_grad(

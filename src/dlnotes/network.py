@@ -405,7 +405,7 @@ def compute_cost(
     AL_arr, Y_arr = _outputs_and_labels(AL, Y, out)
     lam = check_scalar(lambd, "lambd", low=0.0)
     weights = _weights(params, lam)
-    return _compute_cost(AL_arr, Y_arr, weights, lam, output=out)
+    return _compute_cost(AL_arr, Y_arr, weights, lam, output=out) + 0.0  # a perfect fit: 0, not −0
 
 
 def compute_cost_from_logits(
@@ -466,7 +466,7 @@ def compute_cost_from_logits(
     Z, Y_arr = _outputs_and_labels(ZL, Y, out, name="ZL", probabilities=False)
     lam = check_scalar(lambd, "lambd", low=0.0)
     weights = _weights(params, lam)
-    return _compute_cost_from_logits(Z, Y_arr, weights, lam, output=out)
+    return _compute_cost_from_logits(Z, Y_arr, weights, lam, output=out) + 0.0  # 0, not −0
 
 
 def model_backward(

@@ -24,6 +24,7 @@ from dlnotes._validation import (
     check_same_shape,
     check_scalar,
     check_str_keys,
+    positive_zero,
 )
 
 __all__ = [
@@ -109,11 +110,11 @@ def _l1_proximal_step(
 ) -> dict[str, np.ndarray]:
     """W ← sign(W)·max(|W| − αλ/(2m), 0) for the "W…" keys, the rest copied (soft-thresholding).
 
-    >>> print(_l1_proximal_step({"W1": np.array([[0.3, -0.05, -1.0]])}, 1.0, 0.2, 1)["W1"])
+    >>> print(_l1_proximal_step({"W1": np.array([[0.3, 0.05, -1.0]])}, 1.0, 0.2, 1)["W1"])
     [[ 0.2  0.  -0.9]]
     """
     threshold = lr * lambd / (2 * m)
-    return {key: np.sign(W) * np.maximum(np.abs(W) - threshold, 0.0) + 0.0  # + 0.0: no −0
+    return {key: np.sign(W) * np.maximum(np.abs(W) - threshold, 0.0)
             if key.startswith("W") else W.copy() for key, W in params.items()}
 # --8<-- [end:l1_proximal_step]
 
@@ -151,20 +152,13 @@ def _dropout_backward(dA: np.ndarray, mask: np.ndarray, keep_prob: float) -> np.
 def _fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """μ = (1/m)·Σ x and σ² = (1/m)·Σ (x − μ)² per feature (row) (notes 000 §1.9, 归一化输入).
 
-    >>> mu, sigma = _fit_normalizer(np.array([[1.0, 3.0, 5.0, 7.0], [2.0, 2.0, 2.0, 2.0]]))
-    >>> print(mu.ravel(), sigma.ravel().round(4))  # a constant feature gets σ = 1
-    [4. 2.] [2.2361 1.    ]
+    >>> mu, sigma = _fit_normalizer(np.array([[1.0, 3.0, 5.0, 7.0], [2.0, 2.0, 2.0, 4.0]]))
+    >>> print(mu.ravel(), sigma.ravel().round(4))
+    [4.  2.5] [2.2361 0.866 ]
     """
-    lowest = X.min(axis=1, keepdims=True)
-    constant = X.max(axis=1, keepdims=True) == lowest
-    # a constant row's μ is its value exactly (summing can round it), so it maps to 0
-    mu = np.where(constant, lowest, X.mean(axis=1, keepdims=True))
-    centered = X - mu  # two-pass: subtract μ first
-    # scaled by max |x − μ| so the squares neither overflow nor underflow; σ = 1 if constant
-    scale = np.where(constant, 1, np.max(np.abs(centered), axis=1, keepdims=True))
-    sigma = scale * np.sqrt(np.mean(np.square(centered / scale), axis=1, keepdims=True))
-    sigma = np.where(sigma > 0, sigma, scale)  # σ of subnormal numbers can round to 0
-    return mu, np.where(constant, 1, sigma)
+    mu = np.mean(X, axis=1, keepdims=True)
+    sigma = np.sqrt(np.mean((X - mu) ** 2, axis=1, keepdims=True))
+    return mu, sigma
 # --8<-- [end:fit_normalizer]
 
 
@@ -571,7 +565,9 @@ def l1_proximal_step(
     step = check_scalar(lr, "lr", low=0.0, low_inclusive=False)
     lam, m_ = _penalty_args(lambd, m)
     arrays = {key: as_float_array(value, f"params[{key!r}]") for key, value in params.items()}
-    return _l1_proximal_step(arrays, step, lam, m_)
+    new = _l1_proximal_step(arrays, step, lam, m_)
+    # a negative weight thresholded to 0 is −1·0 = −0.0: returned as +0.0
+    return {key: positive_zero(W) if key.startswith("W") else W for key, W in new.items()}
 
 
 def dropout_forward(
@@ -737,7 +733,19 @@ def fit_normalizer(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             "X must have at least 2 examples (columns) to fit a normalizer "
             f"(got shape {X_arr.shape})"
         )
-    return _fit_normalizer(X_arr)
+    # Each row scaled by a power of two near its largest |x| (exact): the squares of the
+    # reference then neither overflow (1e200) nor underflow (subnormal rows)
+    largest = np.max(np.abs(X_arr), axis=1, keepdims=True)
+    scale = np.exp2(np.floor(np.log2(np.where(largest > 0, largest, 1))))
+    mu, sigma = _fit_normalizer(X_arr / scale)
+    mu, sigma = mu * scale, sigma * scale
+    # a constant row: μ its value exactly (a sum of m copies can round) and σ = 1, so that
+    # normalize maps it to 0; a σ that rounds to 0 (subnormal rows) gets max |x − μ|
+    lowest = X_arr.min(axis=1, keepdims=True)
+    constant = X_arr.max(axis=1, keepdims=True) == lowest
+    spread = np.max(np.abs(X_arr - mu), axis=1, keepdims=True)
+    sigma = np.where(constant, 1, np.where(sigma > 0, sigma, spread)).astype(X_arr.dtype)
+    return np.where(constant, lowest, mu), sigma
 
 
 def normalize(X: np.ndarray, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
