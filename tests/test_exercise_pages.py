@@ -56,7 +56,7 @@ def test_write_pages_writes_every_section(tmp_path: Path) -> None:
     (tmp_path / "exercises").mkdir()
     written = write_pages(tmp_path)
     assert len(written) == 2 * len(GROUPS)
-    heads = ("## Exercises\n", "## 练习\n")
+    heads = ("## Exercises\n", "## 练习 {#exercises}\n")
     assert all(p.read_text(encoding="utf-8").startswith(heads) for p in written)
 
 
@@ -73,8 +73,9 @@ def test_the_chapter_page_ends_with_its_exercises(chapter: str) -> None:
 def test_the_section_links_its_notebook(chapter: str) -> None:
     text = page_path(DOCS, chapter, "en").read_text(encoding="utf-8")
     assert text.startswith("## Exercises\n")
-    assert f"](exercises/{chapter}.ipynb)" in text
-    assert f"](exercises/{chapter}.zh.ipynb)" in page_path(DOCS, chapter, "zh").read_text("utf-8")
+    assert f"exercises/{chapter}.ipynb){{ download=" in text
+    zh = page_path(DOCS, chapter, "zh").read_text(encoding="utf-8")
+    assert f"exercises/{chapter}.zh.ipynb){{ download=" in zh
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -97,7 +97,7 @@ def rules(ex: Exercise) -> list[Text]:
 # ------------------------------------------------------------------ the page section
 
 _PAGE = {
-    "heading": Text("## Exercises", "## 练习"),
+    "heading": Text("## Exercises", "## 练习 {#exercises}"),
     "intro": Text(
         "Write each function yourself from the notes, then run the line under it. The checker "
         "compares your function with the reference on inputs chosen to expose the chapter's "
@@ -115,10 +115,10 @@ _PAGE = {
         "`solution(name)` 显示参考答案（最好在尝试之后再看），`progress()` 列出已通过的练习。",
     ),
     "download": Text(
-        "[Download the notebook](exercises/{chapter}.ipynb){{ download=\"{file}\" }} of these "
+        "[Download the notebook]({link}){{ download=\"{file}\" }} of these "
         "{n} exercises, or write it from the package with `python -m dlnotes.exercises {chapter} "
         "--notebook` (the README's Exercises section shows the whole route).",
-        "[下载本章 {n} 道练习的笔记本](exercises/{chapter}.zh.ipynb){{ download=\"{file}\" }}，或用"
+        "[下载本章 {n} 道练习的笔记本]({link_zh}){{ download=\"{file}\" }}，或用"
         " "
         "`python -m dlnotes.exercises {chapter} --notebook --lang zh` 从软件包生成（完整步骤见 "
         "README 的"
@@ -220,7 +220,11 @@ def markdown(chapter: str, lang: str = "en", docs: Path | None = None) -> str:
         _PAGE["heading"](lang),
         _para(_PAGE["intro"](lang), lang),
         _PAGE["download"](lang).format(
-            chapter=chapter, file=notebook_name(chapter), n=len(chapter_exercises)
+            chapter=chapter,
+            file=notebook_name(chapter),
+            n=len(chapter_exercises),
+            link=_relative(f"exercises/{chapter}.ipynb", page),
+            link_zh=_relative(f"exercises/{chapter}.zh.ipynb", page),
         ),
     ]
     for name in _uses(chapter):

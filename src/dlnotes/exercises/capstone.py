@@ -392,13 +392,13 @@ MINI_BATCHES = exercise(
     hints=(
         "One permutation for both arrays keeps each example with its label; do not drop the "
         "last, smaller mini-batch.",
-        "order = rng.permutation(m); then X[:, order][:, k:k + batch_size] for k in "
-        "range(0, m, batch_size), and the same for Y.",
+        "`order = rng.permutation(m)`; then `X[:, order][:, k:k + batch_size]` for k in "
+        "`range(0, m, batch_size)`, and the same for Y.",
     ),
     hints_zh=(
         "两个数组用同一个排列，才能让每个样本和它的标签在一起；不要丢掉最后那个较小的小批量。",
-        "order = rng.permutation(m)；然后对 range(0, m, batch_size) 中的每个 k 取 "
-        "X[:, order][:, k:k + batch_size]，Y 同理。",
+        "`order = rng.permutation(m)`；然后对 `range(0, m, batch_size)` 中的每个 k 取 "
+        "`X[:, order][:, k:k + batch_size]`，Y 同理。",
     ),
     reference=_ref_mini_batches,
     against="dlnotes.data.random_mini_batches",
