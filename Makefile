@@ -13,11 +13,12 @@ PORT := 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site test check-site bench lint clean mutation
+.PHONY: help install serve site test test-oldest check-site bench lint clean mutation
 
 help:
 	@echo "make serve       build the site (notebooks executed) and serve it on http://$(HOST):$(PORT)"
 	@echo "make test        unit, property, reference and docs-example tests, then a strict build"
+	@echo "make test-oldest the unit tests, docs examples and paste test on the oldest NumPy declared"
 	@echo "make site        build the site into site/"
 	@echo "make check-site  open every page of the built site in headless chromium"
 	@echo "make bench       timings side by side with PyTorch (CPU)"
@@ -50,6 +51,27 @@ test: install
 	wait $$build; built=$$?; \
 	echo "== mkdocs build --strict (exit $$built)"; cat .cache/build.log; \
 	test $$tests -eq 0 && test $$built -eq 0
+
+# The oldest NumPy that pyproject.toml declares (numpy>=1.26), in a second venv: every other
+# package at its pin in constraints.txt. The tests of the site, the benchmarks and the notebooks
+# do not depend on the NumPy version and are left out (a few minutes in all).
+NUMPY_OLDEST := 1.26.4
+OLDEST := .venv-oldest
+OLDEST_STAMP := $(OLDEST)/.installed
+OLDEST_TESTS := $(filter-out $(addprefix tests/test_,bench.py build_cache.py errata_table.py \
+	exercise_pages.py exercises_cli.py glossary.py glossary_search.py page_structure.py \
+	rooms.py source_text.py), $(wildcard tests/test_*.py))
+
+$(OLDEST_STAMP): pyproject.toml constraints.txt
+	test -x $(OLDEST)/bin/python || $(PYTHON) -m venv $(OLDEST)
+	grep -v '^numpy==' constraints.txt > $(OLDEST)/constraints.txt
+	$(OLDEST)/bin/python -m pip install --quiet --disable-pip-version-check \
+		-c $(OLDEST)/constraints.txt 'numpy==$(NUMPY_OLDEST)' -e '.[test,reference,fast]'
+	touch $@
+
+test-oldest: $(OLDEST_STAMP)
+	$(OLDEST)/bin/python -c 'import numpy; assert numpy.__version__ == "$(NUMPY_OLDEST)", numpy.__version__'
+	$(OLDEST)/bin/python -m pytest -q -p no:cacheprovider $(OLDEST_TESTS) docs src
 
 check-site: install
 	@command -v chromium >/dev/null || { \
