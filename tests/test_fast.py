@@ -1,19 +1,22 @@
 """dlnotes.fast: each fast function equals its reference (through the public API of the
 chapter modules) and fails on bad input as the reference does.
 
-Random inputs of odd sizes, float64 and float32, one block and many (the block sizes are
-shrunk), on one core and on two (``dlnotes._parallel.cores`` patched).
+Random inputs of odd sizes, float64 and float32, one element, one block of examples and many
+(the softmax's block size is shrunk), on one thread and on two (``numba.set_num_threads``).
+Without numba, ``import dlnotes.fast`` fails with an ImportError that says what to install.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import numba
 import numpy as np
 import pytest
 
-import dlnotes._parallel as parallel
 import dlnotes.fast as fast
 from dlnotes.batchnorm import batchnorm_backward, batchnorm_forward
 from dlnotes.losses import softmax_cross_entropy, softmax_cross_entropy_grad
@@ -24,17 +27,18 @@ RTOL = {np.float64: 1e-12, np.float32: 2e-5}
 
 @pytest.fixture(params=["one block", "many blocks"])
 def blocks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "many blocks":
-        monkeypatch.setattr(fast, "_BLOCK", 64)
-        monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 3 * 8 * 5)  # a few columns
-        monkeypatch.setattr(fast, "_BATCHNORM_BAND_BYTES", 2 * 8 * 37)  # a few rows
+    if request.param == "many blocks":  # the softmax's blocks of examples: a few columns each
+        monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 3 * 8 * 5)
     return str(request.param)
 
 
-@pytest.fixture(params=[1, 2], ids=["one core", "two cores"])
-def cores(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(parallel, "cores", lambda: request.param)
-    return int(request.param)
+@pytest.fixture(params=[1, 2], ids=["one thread", "two threads"])
+def threads(request: pytest.FixtureRequest) -> Iterator[int]:
+    """numba's threads for the kernels' prange loops (two, or as many as the machine has)."""
+    before = numba.get_num_threads()
+    numba.set_num_threads(min(request.param, numba.config.NUMBA_NUM_THREADS))
+    yield numba.get_num_threads()
+    numba.set_num_threads(before)
 
 
 def close(ours: object, ref: object, dtype: type, scale: float = 0.0) -> None:
@@ -52,7 +56,7 @@ def close(ours: object, ref: object, dtype: type, scale: float = 0.0) -> None:
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize("eps", [1e-8, 0.0])
 def test_adam_equals_the_reference_over_several_steps(
-    dtype: type, eps: float, blocks: str, cores: int
+    dtype: type, eps: float, blocks: str, threads: int
 ) -> None:
     rng = np.random.default_rng(0)
     shapes = {"W1": (7, 13), "b1": (7, 1), "W2": (3, 101), "b2": (3, 1)}
@@ -71,6 +75,16 @@ def test_adam_equals_the_reference_over_several_steps(
             close(p[k], q[k], dtype)
             close(s_ours.m[k], s_ref.m[k], dtype)
             close(s_ours.v[k], s_ref.v[k], dtype)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_adam_on_one_element_equals_the_reference(dtype: type, threads: int) -> None:
+    params = {"w": np.array([0.5], dtype)}
+    ours, ref = fast.Adam(0.1), Adam(0.1)
+    p, s_ours = ours.update(params, {"w": np.array([-3.0], dtype)}, ours.init(params))
+    q, s_ref = ref.update(params, {"w": np.array([-3.0], dtype)}, ref.init(params))
+    close(p["w"], q["w"], dtype)
+    close(s_ours.v["w"], s_ref.v["w"], dtype)
 
 
 def test_adam_never_modifies_the_callers_params_or_grads_and_keeps_its_moments() -> None:
@@ -104,7 +118,7 @@ def test_adam_takes_non_contiguous_params_and_a_float32_parameter_stays_float32(
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize(("k", "m"), [(1, 1), (3, 1), (7, 13), (37, 101)])
 def test_softmax_cross_entropy_with_grad_equals_the_reference(
-    dtype: type, k: int, m: int, blocks: str, cores: int
+    dtype: type, k: int, m: int, blocks: str, threads: int
 ) -> None:
     rng = np.random.default_rng(k * m)
     s = (rng.standard_normal((k, m)) * 3.0).astype(dtype)
@@ -124,7 +138,7 @@ def test_softmax_cross_entropy_with_grad_is_finite_up_to_1e4_without_warnings() 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
 @pytest.mark.parametrize(("n", "m"), [(1, 2), (3, 5), (37, 13), (101, 7)])
 def test_batchnorm_forward_and_backward_equal_the_reference(
-    dtype: type, n: int, m: int, blocks: str, cores: int
+    dtype: type, n: int, m: int, blocks: str, threads: int
 ) -> None:
     rng = np.random.default_rng(n + m)
     Z = (rng.normal(3.0, 2.0, size=(n, m))).astype(dtype)
@@ -144,34 +158,57 @@ def test_batchnorm_forward_and_backward_equal_the_reference(
         close(a, b, dtype, terms)
 
 
-# ---------------------------------------------------------------- the kernels agree whatever
-# the blocks: each block runs the same operations, so the results are bit-for-bit equal
+# ---------------------------------------------------------------- the threads and blocks do
+# not change a bit: each element, example (column) or unit (row) is computed by one thread, in
+# the same order of operations whichever thread it is and however the blocks are cut
 
 
-@pytest.mark.parametrize("parallel_run", [False, True])
-def test_the_blocks_and_cores_do_not_change_a_bit(parallel_run: bool) -> None:
-    rng = np.random.default_rng(3)
+def run_all_three(seed: int) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    params = {"W": rng.standard_normal((13, 77))}
+    opt = fast.Adam(0.01)
+    new, state = opt.update(params, {"W": rng.standard_normal((13, 77))}, opt.init(params))
     s, y = rng.standard_normal((11, 57)), rng.integers(0, 11, 57)
-    whole = fast._softmax_ce_blocks(s, y, block_bytes=1 << 30, parallel=False)
-    split = fast._softmax_ce_blocks(s, y, block_bytes=11 * 8 * 4, parallel=parallel_run)
-    np.testing.assert_array_equal(whole[1], split[1])
-    Z, g, b = rng.standard_normal((29, 9)), np.ones((29, 1)), np.zeros((29, 1))
-    Zt, cache, _ = fast._batchnorm_forward_bands(Z, g, b, 1e-5, band_bytes=1 << 30,
-                                                 parallel=False)
-    Zt2, cache2, _ = fast._batchnorm_forward_bands(Z, g, b, 1e-5, band_bytes=9 * 8 * 2,
-                                                   parallel=parallel_run)
-    np.testing.assert_array_equal(Zt, Zt2)
-    for u, v in zip(fast._batchnorm_backward_bands(Z, cache, band_bytes=1 << 30),
-                    fast._batchnorm_backward_bands(Z, cache2, band_bytes=72,
-                                                   parallel=parallel_run), strict=True):
-        np.testing.assert_array_equal(u, v)
-    theta, grad = rng.standard_normal(1001), rng.standard_normal(1001)
-    results = []
-    for block, par in ((1 << 20, False), (100, parallel_run)):
-        m, v = np.zeros(1001), np.zeros(1001)
-        results.append(fast._adam_blocks(theta, grad, m, v, 1, 0.1, 0.9, 0.999, 1e-8,
-                                         block=block, parallel=par)[0])
-    np.testing.assert_array_equal(*results)
+    loss, grad = fast.softmax_cross_entropy_with_grad(s, y)
+    Z = rng.standard_normal((29, 9))
+    Zt, cache = fast.batchnorm_forward(Z, np.ones((29, 1)), np.zeros((29, 1)))
+    return [new["W"], state.m["W"], state.v["W"], np.asarray(loss), grad, Zt,
+            *fast.batchnorm_backward(rng.standard_normal((29, 9)), cache)]
+
+
+def test_one_thread_or_two_and_any_blocks_give_the_same_bits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = numba.get_num_threads()
+    try:
+        numba.set_num_threads(1)
+        one = run_all_three(3)
+        numba.set_num_threads(min(2, numba.config.NUMBA_NUM_THREADS))
+        monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 11 * 8 * 4)  # blocks of 4 examples
+        two = run_all_three(3)
+    finally:
+        numba.set_num_threads(before)
+    for a, b in zip(one, two, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+# ---------------------------------------------------------------- numba in this room only
+
+
+def test_without_numba_the_import_says_what_to_install() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['numba'] = None  # as if numba were not installed\n"
+        "import dlnotes.optimizers, dlnotes.losses, dlnotes.batchnorm  # the references work\n"
+        "try:\n"
+        "    import dlnotes.fast\n"
+        "except ImportError as err:\n"
+        "    print(err)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=120)
+    assert "pip install 'dlnotes[fast]'" in result.stdout
+    assert "numba" in result.stdout
 
 
 # ---------------------------------------------------------------- bad input: as the reference
@@ -298,14 +335,12 @@ def test_batchnorm_backward_takes_only_its_own_cache() -> None:
 # ---------------------------------------------------------------- the folded finiteness checks
 
 
-@pytest.mark.parametrize("where", [0, 500, 1000], ids=["first block", "middle", "last block"])
+@pytest.mark.parametrize("where", [0, 500, 1000], ids=["first entry", "middle", "last entry"])
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
-def test_a_non_finite_entry_in_any_block_is_an_error_naming_the_argument(
-    where: int, bad: float, cores: int, monkeypatch: pytest.MonkeyPatch
+def test_a_non_finite_entry_anywhere_is_an_error_naming_the_argument(
+    where: int, bad: float, threads: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fast, "_BLOCK", 64)
-    monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 8 * 8 * 3)
-    monkeypatch.setattr(fast, "_BATCHNORM_BAND_BYTES", 8 * 11)
+    monkeypatch.setattr(fast, "_SOFTMAX_BLOCK_BYTES", 8 * 8 * 3)  # blocks of 3 examples
     rng = np.random.default_rng(4)
     params = {"W": rng.standard_normal(1001)}
     grads = {"W": rng.standard_normal(1001)}

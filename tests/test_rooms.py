@@ -2,8 +2,9 @@
 
 shared/DESIGN.md, "Two rooms": the chapter modules hold references whose lines are the math
 (whole-array expressions, arguments never modified, no scratch buffers, blocks or threads), and
-``dlnotes/fast.py`` with ``dlnotes/_parallel.py`` beside it holds the performance chapter's code,
-imported by nothing else in the package.
+``dlnotes/fast.py`` holds the performance chapter's compiled kernels, imported by nothing else in
+the package. numba, which compiles them, is imported by ``fast.py`` alone: the references and
+every other module work without it (``pip install 'dlnotes[fast]'`` adds it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from tests.test_paste import DOCS, page_regions
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "dlnotes"
-FAST_ROOM = {"fast.py", "_parallel.py"}
+FAST_ROOM = {"fast.py"}
 CHAPTER_PAGES = [
     p for p in sorted(DOCS.glob("*.md")) if p.name != "performance.md" and page_regions(p)
 ]
@@ -41,9 +42,24 @@ def imported_modules(path: Path) -> set[str]:
 )
 def test_only_the_fast_room_uses_threads(path: Path) -> None:
     imported = imported_modules(path)
-    assert not {"dlnotes._parallel", "threading", "concurrent.futures"} & imported, (
+    assert not {"threading", "concurrent.futures"} & imported, (
         f"{path.name} imports thread machinery; speed work belongs in dlnotes/fast.py"
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(PACKAGE.rglob("*.py")) if p.name not in FAST_ROOM],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_nothing_outside_fast_py_imports_numba_or_the_fast_room(path: Path) -> None:
+    imported = imported_modules(path)
+    assert not {m for m in imported if m == "numba" or m.startswith("numba.")}, (
+        f"{path.name} imports numba; only dlnotes/fast.py may (the optional extra 'fast')"
+    )
+    assert not {"dlnotes.fast", "dlnotes.fast.Adam"} & imported and not any(
+        m.startswith("dlnotes.fast.") for m in imported
+    ), f"{path.name} imports dlnotes.fast; nothing in the package depends on the fast room"
 
 
 def shown_functions(page: Path) -> list[tuple[str, ast.FunctionDef]]:

@@ -1,33 +1,46 @@
 """Fast versions of Adam, softmax cross-entropy with its gradient, and batch norm.
 
 The performance chapter ("Making NumPy fast") takes these three references of the chapters step
-by step towards the memory-bandwidth limit: fewer temporaries, the optimizer's own state updated
-in place, cache-sized blocks, both cores. Each public function here has the contract of its
-reference (:class:`dlnotes.optimizers.Adam`, :func:`dlnotes.losses.softmax_cross_entropy` with
-:func:`dlnotes.losses.softmax_cross_entropy_grad`, :func:`dlnotes.batchnorm.batchnorm_forward`
-and :func:`dlnotes.batchnorm.batchnorm_backward`), gives its results to about 1e-12 relative in
-float64 and validates its arguments the same way; the check that the arrays are finite is folded
-into the first pass over the data, so it costs no pass of its own.
+by step towards the memory-bandwidth limit; its last step is the one this module runs: **one
+fused pass, compiled**. Each kernel is a plain loop over the elements whose body reads as the
+formula, compiled by numba (``njit``) with ``prange`` sharing the loop out between the cores:
+no temporary arrays, and every byte of the inputs read and of the outputs written once. Each
+public function has the contract of its reference (:class:`dlnotes.optimizers.Adam`,
+:func:`dlnotes.losses.softmax_cross_entropy` with :func:`dlnotes.losses.softmax_cross_entropy_grad`,
+:func:`dlnotes.batchnorm.batchnorm_forward` and :func:`dlnotes.batchnorm.batchnorm_backward`),
+gives its results to about 1e-12 relative in float64 and validates its arguments the same way;
+the check that the arrays are finite is folded into the pass over the data.
 
-The kernels (the private functions below) are what the chapter shows; ``dlnotes._parallel``
-shares the blocks out between the cores (this module is its only user).
+numba is needed by this module only (``pip install 'dlnotes[fast]'``); the references never
+need it. The kernels are compiled on their first call and cached on disk (``cache=True``), so
+a second process loads them instead of compiling them again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import numpy as np
 
-from dlnotes._parallel import chunks, run_in_bands
+try:
+    # --8<-- [start:numba]
+    from numba import njit, prange
+    # --8<-- [end:numba]
+except ImportError as err:  # the references never need numba; this module does
+    raise ImportError(
+        "dlnotes.fast compiles its kernels with numba, which is not installed: "
+        "pip install 'dlnotes[fast]'"
+    ) from err
+
 from dlnotes._validation import (
     as_float_array,
     check_matching_dicts,
     check_ndim,
     check_scalar,
 )
-from dlnotes.optimizers import AdamState
+from dlnotes.batchnorm import EPS, _column
+from dlnotes.optimizers import AdamState, _beta, _lr, _nonzero, _params
 
 __all__ = [
     "Adam",
@@ -39,39 +52,20 @@ __all__ = [
 ]
 
 Params = dict[str, np.ndarray]
-EPS = 1e-5  # batch norm's ε: PyTorch's BatchNorm1d default, as in dlnotes.batchnorm
 
-# Block sizes, chosen by A/B runs on the benchmark machine (docs/performance.md): Adam works on
-# 2**17 entries of each of its five arrays at a time (1 MiB each in float64), batch norm on
-# 2 MiB of units (rows). The softmax's blocks are columns of a row-major array, and NumPy's
-# inner loops run along the rows, so a block must be wide for those loops to be long: 8 MiB
-# (1048 examples of 1000 classes) beat 1 MiB (131 examples) by far there.
-_BLOCK = 1 << 17
-_SOFTMAX_BLOCK_BYTES = 1 << 23
-_BATCHNORM_BAND_BYTES = 1 << 21
+# The softmax kernel takes blocks of this many bytes of examples (columns of the (K, m) logits):
+# a block of the logits and of the gradient stays in a core's 2 MiB second-level cache while
+# the kernel's passes run on it, and its rows are long enough for the inner loop.
+_SOFTMAX_BLOCK_BYTES = 1 << 20
 
 
-# The kernels: what the performance chapter shows. Plain NumPy (and dlnotes._parallel).
-
-# --8<-- [start:in_blocks]
-def _in_blocks(work: Callable[[slice], None], n: int, size: int, parallel: bool) -> None:
-    """work(b) for consecutive slices b of range(n), ``size`` long: on this core, or on all.
-
-    >>> seen = []
-    >>> _in_blocks(seen.append, 5, 2, parallel=False)
-    >>> print(seen)
-    [slice(0, 2, None), slice(2, 4, None), slice(4, 5, None)]
-    """
-    if parallel:  # the cores take blocks as they become free (dlnotes._parallel)
-        run_in_bands(work, n, band=size)
-    else:
-        for b in chunks(n, size):
-            work(b)
-# --8<-- [end:in_blocks]
+# The kernels: what the performance chapter shows (step 4). Plain loops, compiled by numba
+# (which reads no annotations: the types come from the arguments of each call).
 
 
-# --8<-- [start:adam_kernel]
-def _adam_kernel(
+# --8<-- [start:adam_fused]
+@njit(parallel=True, cache=True, fastmath=False)
+def _adam_fused(
     theta: np.ndarray,
     g: np.ndarray,
     m: np.ndarray,
@@ -81,136 +75,105 @@ def _adam_kernel(
     beta2: float,
     lr_t: float,
     eps_hat: float,
-) -> None:
-    """One Adam step on arrays of one shape: m and v in place, the new θ written to ``out``.
+) -> int:
+    """One Adam step in one pass over 1-D arrays: m and v in place, the new θ into ``out``.
 
     lr_t = α·√(1 − β₂ᵗ)/(1 − β₁ᵗ) and eps_hat = ε·√(1 − β₂ᵗ) fold m̂ and v̂ into two scalars.
+    Returns how many new θ are not finite (a NaN or ±inf in θ or g shows there).
 
     >>> theta, g, out = np.ones(2), np.array([2.0, -1e-3]), np.empty(2)
     >>> m, v = np.zeros(2), np.zeros(2)
-    >>> _adam_kernel(theta, g, m, v, out, 0.9, 0.999, 0.1 * 0.001**0.5 / 0.1, 1e-8 * 0.001**0.5)
+    >>> _adam_fused(theta, g, m, v, out, 0.9, 0.999, 0.1 * 0.001**0.5 / 0.1, 1e-8 * 0.001**0.5)
+    0
     >>> print(out.round(4), m[0].round(4))  # the first step is α·sign(g) (up to ε)
     [0.9 1.1] 0.2
     """
-    # `out` is the one scratch array until the last line writes the new parameters into it
-    np.multiply(m, beta1, out=m)  # m ← β₁·m + (1 − β₁)·g
-    np.multiply(g, 1 - beta1, out=out)
-    m += out
-    np.multiply(v, beta2, out=v)  # v ← β₂·v + (1 − β₂)·g²
-    np.multiply(g, g, out=out)
-    out *= 1 - beta2
-    v += out
-    np.sqrt(v, out=out)  # θ ← θ − α_t·m/(√v + ε̂)
-    out += eps_hat
-    if eps_hat == 0:  # ε = 0: a zero denominator has m = 0 too; divide it by 1, not by 0
-        np.putmask(out, out == 0, 1)
-    np.divide(m, out, out=out)
-    out *= -lr_t
-    out += theta
-# --8<-- [end:adam_kernel]
+    not_finite = 0
+    for i in prange(theta.size):  # each core takes one part of the elements
+        m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+        v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+        out[i] = theta[i] - lr_t * m[i] / (np.sqrt(v[i]) + eps_hat)
+        not_finite += not np.isfinite(out[i])
+    return not_finite
+# --8<-- [end:adam_fused]
 
 
-# --8<-- [start:adam_blocks]
-def _adam_blocks(
-    theta: np.ndarray,
-    g: np.ndarray,
-    m: np.ndarray,
-    v: np.ndarray,
-    t: int,
-    lr: float,
-    beta1: float,
-    beta2: float,
-    eps: float,
-    *,
-    block: int = 1 << 17,
-    parallel: bool = True,
-) -> tuple[np.ndarray, bool]:
-    """Step t of Adam by blocks of ``block`` entries (m, v C-contiguous, updated in place).
+# --8<-- [start:softmax_ce_fused]
+@njit(parallel=True, cache=True, fastmath=False)
+def _softmax_ce_fused(
+    s: np.ndarray, y: np.ndarray, grad: np.ndarray, losses: np.ndarray, scale: float, width: int
+) -> int:
+    """Per example (column) of s: −log softmax(s)_y into ``losses`` and
+    scale·(softmax(s) − onehot(y)) into ``grad``, by blocks of ``width`` examples.
 
-    Returns the new θ and whether it is finite: a NaN or ±inf in θ or g shows in the sum of
-    its block, taken while the block is still in cache, so the check costs no pass of its own.
-
-    >>> theta, m, v = np.ones(5), np.zeros(5), np.zeros(5)
-    >>> new, finite = _adam_blocks(theta, np.full(5, 2.0), m, v, 1, 0.1, 0.9, 0.999, 1e-8, block=2)
-    >>> print(new.round(4), finite)
-    [0.9 0.9 0.9 0.9 0.9] True
-    """
-    bias2 = 1 - beta2**t
-    lr_t, eps_hat = lr * bias2**0.5 / (1 - beta1**t), eps * bias2**0.5
-    out = np.empty(theta.shape, theta.dtype)
-    flat = [a.reshape(-1) for a in (theta, g, m, v, out)]  # views (m, v, out are contiguous)
-    sums = np.empty(len(chunks(out.size, block)), out.dtype)
-
-    def work(b: slice) -> None:
-        with np.errstate(invalid="ignore"):  # inf/inf from a bad θ or g: NaN, reported below
-            theta_b, g_b, m_b, v_b, out_b = (a[b] for a in flat)
-            _adam_kernel(theta_b, g_b, m_b, v_b, out_b, beta1, beta2, lr_t, eps_hat)
-            sums[b.start // block] = np.sum(out_b)  # the block is still in cache
-
-    _in_blocks(work, out.size, block, parallel)
-    return out, bool(np.isfinite(sums).all())
-# --8<-- [end:adam_blocks]
-
-
-# --8<-- [start:softmax_ce_kernel]
-def _softmax_ce_kernel(
-    s: np.ndarray,
-    y: np.ndarray,
-    grad: np.ndarray,
-    losses: np.ndarray,
-    low: np.ndarray,
-    scale: float,
-) -> None:
-    """For examples (columns) of s: −log softmax(s)_y into ``losses`` and
-    scale·(softmax(s) − onehot(y)) into ``grad``, without building the one-hot array.
-
-    ``low`` gets each example's smallest logit: with the largest (c), the finiteness check.
+    Returns how many logits are not finite.
 
     >>> s, y = np.array([[0.0, 2.0], [0.0, 0.0]]), np.array([1, 0])
-    >>> grad, losses, low = np.empty((2, 2)), np.empty(2), np.empty(2)
-    >>> _softmax_ce_kernel(s, y, grad, losses, low, 1.0)
+    >>> grad, losses = np.empty((2, 2)), np.empty(2)
+    >>> _softmax_ce_fused(s, y, grad, losses, 1.0, 1)
+    0
     >>> print(losses.round(4), grad[:, 0])
     [0.6931 0.1269] [ 0.5 -0.5]
     """
-    c = np.max(s, axis=0)  # NaN and +inf show in the max (and so in the loss),
-    np.min(s, axis=0, out=low)  # −inf in the min
-    np.subtract(s, c, out=grad)  # s − c ≤ 0: e^(s − c) never overflows
-    np.exp(grad, out=grad)
-    sum_exp = np.sum(grad, axis=0)
-    cols = np.arange(len(y))
-    losses[...] = np.log(sum_exp) - (s[y, cols] - c)  # log Σ_j e^(s_j − c) − (s_y − c)
-    grad *= scale / sum_exp  # scale·softmax(s)
-    grad[y, cols] -= scale  # minus scale·onehot(y): at the labels only
-# --8<-- [end:softmax_ce_kernel]
-
-
-# --8<-- [start:softmax_ce_blocks]
-def _softmax_ce_blocks(
-    s: np.ndarray, y: np.ndarray, *, block_bytes: int = 1 << 23, parallel: bool = True
-) -> tuple[np.floating, np.ndarray, bool]:
-    """The mean softmax cross-entropy of integer labels y, its gradient, and whether s is
-    finite, by blocks of about ``block_bytes`` of examples (columns; classes on axis 0).
-
-    >>> s, y = np.array([[0.0, 2.0, 1.0], [0.0, 0.0, 1.0]]), np.array([1, 0, 0])
-    >>> loss, grad, finite = _softmax_ce_blocks(s, y, block_bytes=16)
-    >>> print(f"{loss:.4f}", grad[:, 0].round(4), finite)
-    0.5044 [ 0.1667 -0.1667] True
-    """
     k, m = s.shape
-    grad, losses, low = np.empty_like(s), np.empty(m, s.dtype), np.empty(m, s.dtype)
+    not_finite = 0
+    for b in prange((m + width - 1) // width):  # each core takes blocks of examples
+        first, last = b * width, min(m, (b + 1) * width)
+        c = np.full(last - first, -np.inf, s.dtype)  # c = max_j s_j of each example
+        total = np.zeros(last - first, s.dtype)  # Σ_j e^(s_j − c)
+        for j in range(k):  # row by row: the inner loops run along memory
+            for i in range(first, last):
+                c[i - first] = max(c[i - first], s[j, i])
+                not_finite += not np.isfinite(s[j, i])
+        for j in range(k):
+            for i in range(first, last):
+                grad[j, i] = np.exp(s[j, i] - c[i - first])
+                total[i - first] += grad[j, i]
+        for i in range(first, last):  # L = log Σ_j e^(s_j − c) − (s_y − c)
+            losses[i] = np.log(total[i - first]) - (s[y[i], i] - c[i - first])
+        for j in range(k):  # ∂J/∂s_j = scale·(e^(s_j − c)/Σ − [j = y])
+            for i in range(first, last):
+                grad[j, i] *= scale / total[i - first]
+        for i in range(first, last):
+            grad[y[i], i] -= scale
+    return not_finite
+# --8<-- [end:softmax_ce_fused]
 
-    def work(b: slice) -> None:
-        with np.errstate(invalid="ignore"):  # inf − inf from a bad logit: NaN, reported below
-            _softmax_ce_kernel(s[:, b], y[b], grad[:, b], losses[b], low[b], 1 / m)
 
-    _in_blocks(work, m, max(1, block_bytes // (k * s.itemsize)), parallel)
-    finite = np.isfinite(losses).all() and np.isfinite(low).all()
-    return np.mean(losses), grad, bool(finite)
-# --8<-- [end:softmax_ce_blocks]
+# --8<-- [start:row_sums]
+@njit(cache=True, fastmath=False)
+def _sum(x: np.ndarray) -> float:
+    """Σᵢ xᵢ over a 1-D array in eight running sums, as NumPy's pairwise sum starts: more
+    accurate than one running sum, and the core adds the eight at once.
+
+    >>> print(_sum(np.arange(11.0)))
+    55.0
+    """
+    lanes = np.zeros(8)
+    for i in range(x.size):
+        lanes[i % 8] += x[i]
+    return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + (
+        (lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
 
 
-# --8<-- [start:batchnorm_forward_kernel]
-def _batchnorm_forward_kernel(
+@njit(cache=True, fastmath=False)
+def _sum_of_products(x: np.ndarray, a: float, y: np.ndarray, b: float) -> float:
+    """Σᵢ (xᵢ − a)·(yᵢ − b) over 1-D arrays, in eight running sums as :func:`_sum`.
+
+    >>> print(_sum_of_products(np.arange(3.0), 1.0, np.arange(3.0), 1.0))  # Σ (x − 1)²
+    2.0
+    """
+    lanes = np.zeros(8)
+    for i in range(x.size):
+        lanes[i % 8] += (x[i] - a) * (y[i] - b)
+    return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + (
+        (lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
+# --8<-- [end:row_sums]
+
+
+# --8<-- [start:batchnorm_fused]
+@njit(parallel=True, cache=True, fastmath=False)
+def _batchnorm_forward_fused(
     Z: np.ndarray,
     gamma: np.ndarray,
     beta: np.ndarray,
@@ -219,29 +182,33 @@ def _batchnorm_forward_kernel(
     mu: np.ndarray,
     var: np.ndarray,
     inv_std: np.ndarray,
-) -> None:
-    """For rows (units) of Z: μ, σ², 1/√(σ² + ε) and Z̃ = γ·(Z − μ)/√(σ² + ε) + β, into the
-    given arrays; Z̃ is the only (n, m) array written.
+) -> int:
+    """Per unit (row) of Z: μ, σ², 1/√(σ² + ε) and Z̃ = γ·(z − μ)/√(σ² + ε) + β, into the
+    given arrays (γ, β and the statistics 1-D: one entry per row). Returns how many rows
+    have a μ or σ² that is not finite (a NaN or ±inf in Z, or a sum that overflows).
 
-    >>> Zt, mu, var, inv = np.empty((1, 2)), np.empty((1, 1)), np.empty((1, 1)), np.empty((1, 1))
-    >>> _batchnorm_forward_kernel(np.array([[1.0, 3.0]]), np.ones((1, 1)), np.zeros((1, 1)),
-    ...                           0.0, Zt, mu, var, inv)
-    >>> print(Zt, mu.ravel(), var.ravel())
+    >>> Zt, mu, var, inv = np.empty((1, 2)), np.empty(1), np.empty(1), np.empty(1)
+    >>> _batchnorm_forward_fused(np.array([[1.0, 3.0]]), np.ones(1), np.zeros(1), 0.0,
+    ...                          Zt, mu, var, inv)
+    0
+    >>> print(Zt, mu, var)
     [[-1.  1.]] [2.] [1.]
     """
-    m = Z.shape[1]
-    np.sum(Z, axis=1, keepdims=True, out=mu)  # a NaN or ±inf shows in its row's sum: the check
-    mu /= m  # μ, as np.mean computes it
-    z = np.subtract(Z, mu, out=Z_tilde)  # z − μ, scaled in place below
-    var[:, 0] = np.einsum("ij,ij->i", z, z) / m  # two-pass, biased (1/m): Σ (z − μ)² / m
-    inv_std[...] = 1 / np.sqrt(var + eps)
-    z *= gamma * inv_std  # γ·(z − μ)/√(σ² + ε)
-    z += beta
-# --8<-- [end:batchnorm_forward_kernel]
+    n, m = Z.shape
+    not_finite = 0
+    for r in prange(n):  # each core takes one part of the rows (units)
+        z = Z[r]
+        mu[r] = _sum(z) / m  # μ = Σ z / m
+        var[r] = _sum_of_products(z, mu[r], z, mu[r]) / m  # σ² = Σ (z − μ)² / m, two-pass
+        inv_std[r] = 1 / np.sqrt(var[r] + eps)
+        for i in range(m):  # z̃ = γ·(z − μ)/√(σ² + ε) + β
+            Z_tilde[r, i] = gamma[r] * inv_std[r] * (z[i] - mu[r]) + beta[r]
+        not_finite += not (np.isfinite(mu[r]) and np.isfinite(var[r]))
+    return not_finite
 
 
-# --8<-- [start:batchnorm_backward_kernel]
-def _batchnorm_backward_kernel(
+@njit(parallel=True, cache=True, fastmath=False)
+def _batchnorm_backward_fused(
     dZ_tilde: np.ndarray,
     Z: np.ndarray,
     gamma: np.ndarray,
@@ -250,106 +217,36 @@ def _batchnorm_backward_kernel(
     dZ: np.ndarray,
     dgamma: np.ndarray,
     dbeta: np.ndarray,
-) -> None:
-    """For rows of dZ̃ and of the forward pass's Z, γ, 1/√(σ² + ε), μ: dβ = Σ dZ̃,
-    dγ = Σ dZ̃·Z_norm and dZ, into the given arrays; dZ is the only (n, m) array written.
+) -> int:
+    """Per row of dZ̃ and of the forward pass's Z, γ, 1/√(σ² + ε), μ: dβ = Σ dz̃,
+    dγ = Σ dz̃·ẑ and dz, into the given arrays. Returns how many dβ are not finite.
 
-    >>> Z, one = np.array([[1.0, 3.0]]), np.ones((1, 1))  # μ = 2, σ = 1
-    >>> dZ, dgamma, dbeta = np.empty((1, 2)), np.empty((1, 1)), np.empty((1, 1))
-    >>> _batchnorm_backward_kernel(np.array([[1.0, 0.0]]), Z, one, one, 2 * one, dZ, dgamma, dbeta)
-    >>> print(dZ, dgamma.ravel(), dbeta.ravel())
+    >>> Z, one = np.array([[1.0, 3.0]]), np.ones(1)  # μ = 2, σ = 1
+    >>> dZ, dgamma, dbeta = np.empty((1, 2)), np.empty(1), np.empty(1)
+    >>> _batchnorm_backward_fused(np.array([[1.0, 0.0]]), Z, one, one, 2 * one, dZ, dgamma, dbeta)
+    0
+    >>> print(dZ, dgamma, dbeta)
     [[0. 0.]] [-1.] [1.]
     """
-    m = Z.shape[1]
-    np.sum(dZ_tilde, axis=1, keepdims=True, out=dbeta)  # dβ = Σ dz̃, and the finiteness check
-    centered = np.subtract(Z, mu, out=dZ)  # z − μ = ẑ·√(σ² + ε), in dZ's rows
-    dgamma[:, 0] = np.einsum("ij,ij->i", dZ_tilde, centered) * inv_std[:, 0]  # Σ dz̃·ẑ
-    # dẑ = γ·dz̃ row by row, so Σ dẑ = γ·dβ and Σ dẑ·ẑ = γ·dγ: the chain rule of the
-    # reference becomes dz = γ/√(σ² + ε)·(dz̃ − (dβ + ẑ·dγ)/m), four steps in place in dZ
-    centered *= -dgamma * inv_std / m  # −ẑ·dγ/m
-    centered += dZ_tilde
-    centered -= dbeta / m
-    centered *= gamma * inv_std
-# --8<-- [end:batchnorm_backward_kernel]
-
-
-# --8<-- [start:batchnorm_bands]
-def _batchnorm_forward_bands(
-    Z: np.ndarray,
-    gamma: np.ndarray,
-    beta: np.ndarray,
-    eps: float,
-    *,
-    band_bytes: int = 1 << 21,
-    parallel: bool = True,
-) -> tuple[np.ndarray, tuple, bool]:
-    """Z̃, the cache (Z, γ, 1/√(σ² + ε), μ, σ²) and whether μ and σ² are finite, by bands of
-    about ``band_bytes`` of rows.
-
-    >>> Z = np.array([[1.0, 2.0, 3.0, 6.0], [10.0, 10.0, 30.0, 30.0]])
-    >>> Zt, cache, ok = _batchnorm_forward_bands(Z, np.ones((2, 1)), np.zeros((2, 1)), 1e-5)
-    >>> print(Zt.mean(axis=1).round(6), Zt.var(axis=1).round(4), ok)
-    [0. 0.] [1. 1.] True
-    """
     n, m = Z.shape
-    mu, var, inv_std = (np.empty((n, 1), Z.dtype) for _ in range(3))
-    Z_tilde = np.empty(Z.shape, np.result_type(gamma, Z, beta))
-
-    def work(r: slice) -> None:
-        with np.errstate(invalid="ignore", over="ignore"):  # a bad Z: NaN, reported below
-            _batchnorm_forward_kernel(Z[r], gamma[r], beta[r], eps, Z_tilde[r], mu[r], var[r],
-                                      inv_std[r])
-
-    _in_blocks(work, n, max(1, band_bytes // (m * Z.itemsize)), parallel)
-    finite = np.isfinite(mu).all() and np.isfinite(var).all()
-    return Z_tilde, (Z, gamma, inv_std, mu, var), bool(finite)  # the cache: Z itself, no copy
-
-
-def _batchnorm_backward_bands(
-    dZ_tilde: np.ndarray,
-    cache: tuple,
-    *,
-    band_bytes: int = 1 << 21,
-    parallel: bool = True,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
-    """dZ, dγ, dβ, and whether dβ is finite, by bands of about ``band_bytes`` of rows.
-
-    >>> Z = np.random.default_rng(0).normal(size=(3, 5))
-    >>> _, cache, _ = _batchnorm_forward_bands(Z, np.ones((3, 1)), np.zeros((3, 1)), 1e-5)
-    >>> dZ, dgamma, dbeta, ok = _batchnorm_backward_bands(np.ones((3, 5)), cache, band_bytes=40)
-    >>> print(np.allclose(dZ, 0.0), dbeta.ravel(), ok)  # shifting Z̃ everywhere: Z has no say
-    True [5. 5. 5.] True
-    """
-    n, m = dZ_tilde.shape
-    Z, gamma, inv_std, mu, _ = cache
-    dbeta = np.empty((n, 1), dZ_tilde.dtype)
-    dZ = np.empty(dZ_tilde.shape, np.result_type(dZ_tilde, Z, gamma))
-    dgamma = np.empty((n, 1), np.result_type(dZ_tilde, dZ))
-
-    def work(r: slice) -> None:
-        with np.errstate(invalid="ignore", over="ignore"):  # a bad dZ̃: NaN, reported below
-            _batchnorm_backward_kernel(dZ_tilde[r], Z[r], gamma[r], inv_std[r], mu[r], dZ[r],
-                                       dgamma[r], dbeta[r])
-
-    _in_blocks(work, n, max(1, band_bytes // (m * dZ_tilde.itemsize)), parallel)
-    return dZ, dgamma, dbeta, bool(np.isfinite(dbeta).all())
-# --8<-- [end:batchnorm_bands]
+    not_finite = 0
+    for r in prange(n):
+        dz_tilde, z = dZ_tilde[r], Z[r]
+        dbeta[r] = _sum(dz_tilde)  # dβ = Σ dz̃
+        dgamma[r] = _sum_of_products(dz_tilde, 0.0, z, mu[r]) * inv_std[r]  # dγ = Σ dz̃·ẑ
+        for i in range(m):  # dz = γ/√(σ² + ε)·(dz̃ − (dβ + ẑ·dγ)/m), ẑ = (z − μ)/√(σ² + ε)
+            z_hat = (z[i] - mu[r]) * inv_std[r]
+            dZ[r, i] = gamma[r] * inv_std[r] * (dz_tilde[i] - (dbeta[r] + z_hat * dgamma[r]) / m)
+        not_finite += not np.isfinite(dbeta[r])
+    return not_finite
+# --8<-- [end:batchnorm_fused]
 
 
 # The public functions: validate at the boundary, then run the kernels.
 
-def _lr(lr: object) -> float:
-    return check_scalar(lr, "lr", low=0.0, low_inclusive=False)
-
-
-def _beta(beta: object, name: str) -> float:
-    return check_scalar(beta, name, low=0.0, high=1.0, high_inclusive=False)
-
-
-def _params(params: Mapping[str, np.ndarray]) -> Params:
-    if not isinstance(params, Mapping):
-        raise TypeError(f"params must be a dict of arrays (got {type(params).__name__})")
-    return {k: as_float_array(p, f"params[{k!r}]") for k, p in params.items()}
+def _contiguous(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """``a`` itself when it is C-contiguous and of ``dtype``, else a copy that is."""
+    return np.ascontiguousarray(a, dtype=dtype)
 
 
 def _own(moment: np.ndarray, dtype: np.dtype) -> np.ndarray:
@@ -366,7 +263,7 @@ def _own(moment: np.ndarray, dtype: np.dtype) -> np.ndarray:
 
 
 class Adam:
-    r"""Adam with the update of :class:`dlnotes.optimizers.Adam`, by blocks on every core.
+    r"""Adam with the update of :class:`dlnotes.optimizers.Adam`, one compiled pass on every core.
 
     The same constructor, ``init`` and ``update`` as :class:`dlnotes.optimizers.Adam` and the
     same new parameters (to rounding); the moments of the state given to ``update`` are updated
@@ -407,9 +304,10 @@ class Adam:
     computed as :math:`\theta - \alpha_t m / (\sqrt{v} + \hat\varepsilon)` with
     :math:`\alpha_t = \alpha \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)` and
     :math:`\hat\varepsilon = \varepsilon \sqrt{1 - \beta_2^t}` (Kingma & Ba, 2015, end of §2),
-    twelve in-place steps on blocks of :math:`2^{17}` entries that stay in a core's cache,
-    the blocks shared between the cores. The check that the new parameters are finite (so that
-    the parameters and gradients were) is the sum of each block, taken while it is in cache.
+    in one compiled loop over the elements (the three lines above per element), shared between
+    the cores: θ, g, m and v are read once, m, v and the new θ written once. The check that
+    the new parameters are finite (so that the parameters and gradients were) is in the same
+    loop.
 
     Examples
     --------
@@ -458,6 +356,7 @@ class Adam:
         new_params: Params = {}
         m: Params = {}
         v: Params = {}
+        bias1, bias2 = 1 - self.beta1**t, 1 - self.beta2**t
         for key in params:
             theta = as_float_array(params[key], f"params[{key!r}]", finite=False)  # see below
             g = as_float_array(grads[key], f"grads[{key!r}]", finite=False)
@@ -465,13 +364,19 @@ class Adam:
                           theta.dtype)
             v[key] = _own(as_float_array(state.v[key], f"state.v[{key!r}]", finite=False),
                           theta.dtype)
-            new_params[key], finite = _adam_blocks(
-                theta, g, m[key], v[key], t, self.lr, self.beta1, self.beta2, self.eps,
-                block=_BLOCK,
+            out = np.empty(theta.shape, theta.dtype)
+            not_finite = _adam_fused(
+                np.ascontiguousarray(theta).reshape(-1),
+                np.ascontiguousarray(g, dtype=theta.dtype).reshape(-1),
+                m[key].reshape(-1), v[key].reshape(-1), out.reshape(-1),
+                self.beta1, self.beta2,
+                self.lr * bias2**0.5 / bias1,  # α_t
+                _nonzero(self.eps, theta) * bias2**0.5,  # ε̂ (ε = 0: the reference's tiny ε)
             )
-            if not finite:  # the full checks, for their messages
+            if not_finite:  # the full checks, for their messages
                 as_float_array(theta, f"params[{key!r}]")
                 as_float_array(g, f"grads[{key!r}]")
+            new_params[key] = out
         return new_params, AdamState(step=t, m=m, v=v)
 
 
@@ -498,7 +403,7 @@ def softmax_cross_entropy_with_grad(
 
     The result of ``(softmax_cross_entropy(logits, y), softmax_cross_entropy_grad(logits, y))``
     of :mod:`dlnotes.losses` for classes on axis 0, integer labels and the mean, computed
-    block by block on every core without a one-hot array.
+    in one compiled kernel on every core, without a one-hot array.
 
     Parameters
     ----------
@@ -531,8 +436,9 @@ def softmax_cross_entropy_with_grad(
         L = \log \sum_j e^{s_j - c} - (s_i - c), \qquad
         \frac{\partial J}{\partial s_k} = \frac{1}{m} \bigl(Q_k - [k = i]\bigr)
 
-    One pass of the kernel over a block of examples (in cache) computes both; the largest and
-    smallest logit of each example, which it needs or reads anyway, are the finiteness check.
+    The compiled kernel computes both on blocks of examples that stay in a core's cache, the
+    blocks shared between the cores: the logits are read from memory once and the gradient
+    written once. The finiteness check is in the pass that finds each example's largest logit.
 
     Examples
     --------
@@ -547,15 +453,19 @@ def softmax_cross_entropy_with_grad(
     check_ndim(s, "logits", 2)
     k, m = s.shape
     labels = _labels(y, k, m)
-    loss, grad, finite = _softmax_ce_blocks(s, labels, block_bytes=_SOFTMAX_BLOCK_BYTES)
-    if not finite:
+    s = np.ascontiguousarray(s)
+    grad, losses = np.empty(s.shape, s.dtype), np.empty(m, s.dtype)
+    width = max(1, _SOFTMAX_BLOCK_BYTES // (k * s.itemsize))
+    not_finite = _softmax_ce_fused(s, labels, grad, losses, 1.0 / m, width)
+    if not_finite:
         as_float_array(s, "logits")  # raises "logits must be finite (got k NaN or ...)"
-    return loss, grad
+    return np.mean(losses), grad
 
 
 class FastBatchNormCache(NamedTuple):
-    """What :func:`batchnorm_forward` keeps: Z itself (not a copy, as PyTorch), γ,
-    1/√(σ² + ε), μ and σ²; :func:`batchnorm_backward` recomputes Z_norm where it needs it."""
+    """What :func:`batchnorm_forward` keeps: Z itself (not a copy, as PyTorch; a C-contiguous
+    copy only when Z was strided or of another dtype than γ and β), γ, 1/√(σ² + ε), μ and σ²;
+    :func:`batchnorm_backward` recomputes Z_norm where it needs it."""
 
     Z: np.ndarray  # the input Z, (n, m)
     gamma: np.ndarray  # γ, (n, 1)
@@ -564,17 +474,10 @@ class FastBatchNormCache(NamedTuple):
     var: np.ndarray  # the batch variance σ² (biased, 1/m), (n, 1)
 
 
-def _column(x: object, name: str, n: int) -> np.ndarray:
-    arr = as_float_array(x, name)
-    if arr.shape != (n, 1):
-        raise ValueError(f"{name} must have shape ({n}, 1) (got {arr.shape})")
-    return arr
-
-
 def batchnorm_forward(
     Z: np.ndarray, gamma: np.ndarray, beta: np.ndarray, *, eps: float = EPS
 ) -> tuple[np.ndarray, FastBatchNormCache]:
-    r"""Batch norm in training mode, by bands of rows on every core.
+    r"""Batch norm in training mode, one compiled pass over the rows on every core.
 
     The result of :func:`dlnotes.batchnorm.batchnorm_forward`; the cache keeps Z itself (no
     copy of Z_norm) for :func:`batchnorm_backward`.
@@ -615,7 +518,9 @@ def batchnorm_forward(
         \sigma^2 = \frac{1}{m}\sum_i (z^{(i)} - \mu)^2, \quad
         \tilde z^{(i)} = \gamma \frac{z^{(i)} - \mu}{\sqrt{\sigma^2 + \varepsilon}} + \beta
 
-    The row sums that give μ are the finiteness check (a NaN or ±inf shows in its row's sum).
+    One compiled loop over the rows, shared between the cores, reads each row of Z and
+    writes its row of Z̃ once. The row sums that give μ are the finiteness check (a NaN or
+    ±inf shows in its row's sum).
 
     Examples
     --------
@@ -636,19 +541,28 @@ def batchnorm_forward(
         )
     gamma_arr, beta_arr = _column(gamma, "gamma", n), _column(beta, "beta", n)
     e = check_scalar(eps, "eps", low=0.0, low_inclusive=False)
-    Z_tilde, cache, finite = _batchnorm_forward_bands(
-        Z_arr, gamma_arr, beta_arr, e, band_bytes=_BATCHNORM_BAND_BYTES
+    dtype = np.result_type(Z_arr, gamma_arr, beta_arr)
+    Zc = _contiguous(Z_arr, dtype)  # Z itself, unless it is strided or of another dtype
+    Z_tilde = np.empty((n, m), dtype)
+    mu, var, inv_std = (np.empty(n, dtype) for _ in range(3))
+    not_finite = _batchnorm_forward_fused(
+        Zc, _contiguous(gamma_arr, dtype).reshape(-1), _contiguous(beta_arr, dtype).reshape(-1),
+        e, Z_tilde, mu, var, inv_std,
     )
-    if not finite:
+    if not_finite:
         as_float_array(Z_arr, "Z")  # raises "Z must be finite (got k NaN or infinite entries)"
         raise ValueError("Z is too large: the sum of a row or its variance overflows")
-    return Z_tilde, FastBatchNormCache(*cache)
+    column = (n, 1)
+    return Z_tilde, FastBatchNormCache(
+        Zc, gamma_arr, inv_std.reshape(column), mu.reshape(column).astype(Z_arr.dtype, copy=False),
+        var.reshape(column).astype(Z_arr.dtype, copy=False),
+    )
 
 
 def batchnorm_backward(
     dZ_tilde: np.ndarray, cache: FastBatchNormCache
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Backward pass of :func:`batchnorm_forward`, by bands of rows on every core.
+    r"""Backward pass of :func:`batchnorm_forward`, one compiled pass on every core.
 
     The result of :func:`dlnotes.batchnorm.batchnorm_backward`.
 
@@ -687,7 +601,8 @@ def batchnorm_backward(
             \Bigl(d\tilde z^{(i)} - \frac{d\beta + \hat z^{(i)} d\gamma}{m}\Bigr)
 
     which is the reference's chain rule with :math:`\sum_i d\hat z = \gamma\, d\beta` and
-    :math:`\sum_i d\hat z\, \hat z = \gamma\, d\gamma`. The row sums that give dβ are the
+    :math:`\sum_i d\hat z\, \hat z = \gamma\, d\gamma`. One compiled loop over the rows reads
+    each row of dZ̃ and Z and writes its row of dZ once; the row sums that give dβ are the
     finiteness check.
 
     Examples
@@ -708,10 +623,18 @@ def batchnorm_backward(
     dZt = as_float_array(dZ_tilde, "dZ_tilde", finite=False)  # finite: the row sums (dβ)
     if dZt.shape != cache.Z.shape:
         raise ValueError(f"dZ_tilde must have the shape of Z {cache.Z.shape} (got {dZt.shape})")
-    dZ, dgamma, dbeta, finite = _batchnorm_backward_bands(
-        dZt, cache, band_bytes=_BATCHNORM_BAND_BYTES
+    n, m = dZt.shape
+    Z, gamma = cache.Z, cache.gamma
+    dtype = np.result_type(dZt, Z, gamma)
+    dZ = np.empty((n, m), dtype)
+    dgamma, dbeta = np.empty(n, dtype), np.empty(n, dtype)
+    not_finite = _batchnorm_backward_fused(
+        _contiguous(dZt, dtype), _contiguous(Z, dtype), _contiguous(gamma, dtype).reshape(-1),
+        _contiguous(cache.inv_std, dtype).reshape(-1), _contiguous(cache.mu, dtype).reshape(-1),
+        dZ, dgamma, dbeta,
     )
-    if not finite:
+    if not_finite:
         as_float_array(dZt, "dZ_tilde")  # raises "dZ_tilde must be finite (got k NaN ...)"
         raise ValueError("dZ_tilde is too large: the sum of a row overflows")
-    return dZ, dgamma, dbeta
+    return (dZ, dgamma.reshape(n, 1).astype(np.result_type(dZt, Z), copy=False),
+            dbeta.reshape(n, 1).astype(dZt.dtype, copy=False))
