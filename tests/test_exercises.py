@@ -507,12 +507,15 @@ def test_hints_have_two_levels_in_both_languages() -> None:
     assert two.startswith("Hint 2 of 2 (adam_step):") and "m_hat" in two
     assert hint("adam_step", lang="zh").startswith("提示 1/2（adam_step）：")
     assert repr(one) == str(one) and one._repr_markdown_()
-    with pytest.raises(ValueError, match=r"level must be between 1 and 2 \(got 3\)"):
+    with pytest.raises(ValueError, match=r"level must be in \[1, 2\] \(got 3\)"):
         hint("adam_step", 3)
     with pytest.raises(TypeError, match=r"level must be an int \(got str\)"):
         hint("adam_step", "2")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match=r"lang must be 'en' or 'zh' \(got 'fr'\)"):
+    with pytest.raises(ValueError, match=r"lang must be one of 'en', 'zh' \(got 'fr'\)"):
         hint("adam_step", lang="fr")
+    with pytest.raises(TypeError, match=r"lang must be a string, one of 'en', 'zh' \(got int\)"):
+        hint("adam_step", lang=1)  # type: ignore[arg-type]
+    assert hint("adam_step", np.int64(2)) == two
 
 
 def test_solution_is_the_reference_and_says_to_attempt_first() -> None:
@@ -1135,7 +1138,7 @@ def test_bad_input_errors_name_the_argument() -> None:
         check(3, ref)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"fn must be callable.*\(got str\)"):
         check("entropy", "entropy")
-    with pytest.raises(ValueError, match=r"lang must be 'en' or 'zh' \(got 'de'\)"):
+    with pytest.raises(ValueError, match=r"lang must be one of 'en', 'zh' \(got 'de'\)"):
         check("entropy", ref, lang="de")
     with pytest.raises(ValueError, match=r"chapter must be .*\(got 'optimisers'\); did you mean"):
         exercises("optimisers")

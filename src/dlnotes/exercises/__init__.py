@@ -50,6 +50,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dlnotes._validation import check_int
 from dlnotes.exercises import (  # noqa: F401  (each module registers its exercises)
     activations,
     batch_norm,
@@ -255,10 +256,7 @@ def hint(name: str, level: int = 1, lang: str = "en") -> Shown:
     """
     ex = find(name)
     lang = check_lang(lang)
-    if not isinstance(level, int) or isinstance(level, bool):
-        raise TypeError(f"level must be an int (got {type(level).__name__})")
-    if not 1 <= level <= len(ex.hints):
-        raise ValueError(f"level must be between 1 and {len(ex.hints)} (got {level})")
+    level = check_int(level, "level", low=1, high=len(ex.hints))
     head = (
         f"提示 {level}/{len(ex.hints)}（{ex.name}）："
         if lang == "zh"

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from dlnotes._validation import check_choice
 from dlnotes.exercises._model import (
     NOT_MODIFIED,
     NUMERICALLY_CAREFUL,
@@ -34,7 +35,6 @@ from dlnotes.exercises._model import (
 )
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url (tests/test_exercises.py keeps it so)
-LANG_ERROR = "lang must be 'en' or 'zh'"
 
 
 def site_url() -> str:
@@ -644,11 +644,8 @@ def find(name: object) -> Exercise:
 
 
 def check_lang(lang: object) -> str:
-    if not isinstance(lang, str):
-        raise TypeError(f"{LANG_ERROR} (got {type(lang).__name__})")
-    if lang not in ("en", "zh"):
-        raise ValueError(f"{LANG_ERROR} (got {lang!r})")
-    return lang
+    """Require "en" or "zh"."""
+    return check_choice(lang, "lang", ("en", "zh"))
 
 
 def run_check(name: str, fn: Any, lang: str = "en") -> Result:
