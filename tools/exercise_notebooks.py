@@ -25,10 +25,13 @@ DOCS = ROOT / "docs"
 
 
 def title(chapter: str, docs_dir: Path = DOCS) -> str:
-    """The chapter page's first heading (the chapter name when there is no page)."""
-    page = docs_dir / f"{chapter}.md"
+    """The first heading of the page that includes the chapter's section, without its {#id}
+    (the chapter name when there is no such page)."""
+    from dlnotes.exercises._render import including_page
+
+    page = docs_dir / including_page(chapter, docs_dir)
     if page.is_file():
-        heading = re.search(r"^# (.+)$", page.read_text(encoding="utf-8"), re.MULTILINE)
+        heading = re.search(r"^# (.+?)(?:\s*\{#[\w-]+\})?$", page.read_text("utf-8"), re.MULTILINE)
         if heading:
             return heading[1].strip()
     return chapter.replace("-", " ").capitalize()

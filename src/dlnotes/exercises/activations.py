@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlnotes.exercises._model import NUMERICALLY_CAREFUL, Case, exercise, fixed, rng
+from dlnotes.exercises._model import NUMERICALLY_CAREFUL, Case, Text, exercise, fixed, rng
 
 CHAPTER = "activations"
 AXIS_0 = "conventions.md#the-outcome-axis-is-axis-0"
@@ -25,14 +25,20 @@ def _ref_softmax(z: np.ndarray) -> np.ndarray:
 def _cases_softmax() -> list[Case]:
     r = rng(41)
     return [
-        Case("a 1-D z", (fixed(1.0, 2.0, 3.0),), {}),
-        Case("5 columns (examples) of 3 classes", (r.standard_normal((3, 5)),), {}),
-        Case("|z| = 1e3 in 1-D", (fixed(1000.0, 999.0, -1000.0),), {}),
+        Case(Text("a 1-D z", "一维的 z"), (fixed(1.0, 2.0, 3.0),), {}),
         Case(
-            "|z| = 1e3 in columns", (np.array([[1000.0, -1000.0, 3.0], [999.0, 1.0, -1000.0]]),), {}
+            Text("5 columns (examples) of 3 classes", "5 列（样本），每列 3 类"),
+            (r.standard_normal((3, 5)),),
+            {},
+        ),
+        Case(Text("|z| = 1e3 in 1-D", "一维，|z| = 1e3"), (fixed(1000.0, 999.0, -1000.0),), {}),
+        Case(
+            Text("|z| = 1e3 in columns", "按列，|z| = 1e3"),
+            (np.array([[1000.0, -1000.0, 3.0], [999.0, 1.0, -1000.0]]),),
+            {},
         ),
         Case(
-            "float32, 4 classes × 7 examples",
+            Text("float32, 4 classes × 7 examples", "float32，4 类 × 7 个样本"),
             (r.standard_normal((4, 7)).astype(np.float32) * 3,),
             {},
         ),
@@ -50,8 +56,7 @@ SOFTMAX = exercise(
     task_zh="写出 `softmax(z)`：沿 axis 0 计算 exp(z_i) / Σ_j exp(z_j)（二维 z 的每一列是一组得分；"
     "一维 z 是一组）。|z| = 1e3 时 exp 会溢出，函数也必须正确：先减去每列的最大值。",
     hints=(
-        "Softmax does not change when the same number is subtracted from every score of a "
-        "column.",
+        "Softmax does not change when the same number is subtracted from every score of a column.",
         "z − z.max(axis=0, keepdims=True) makes every exponent ≤ 0; then divide by the sum over "
         "axis 0 with keepdims=True.",
     ),
@@ -125,9 +130,13 @@ def _cases_sigmoid() -> list[Case]:
     r = rng(42)
     return [
         Case("z = (−2, 0, 3)", (fixed(-2.0, 0.0, 3.0),), {}),
-        Case("a (3, 5) array", (r.standard_normal((3, 5)) * 4,), {}),
+        Case(Text("a (3, 5) array", "一个 (3, 5) 数组"), (r.standard_normal((3, 5)) * 4,), {}),
         Case("|z| = 1e3", (fixed(-1000.0, 1000.0, 0.5),), {}),
-        Case("float32 with |z| = 100", (fixed(-100.0, 100.0, 0.5, dtype=np.float32),), {}),
+        Case(
+            Text("float32 with |z| = 100", "float32，|z| = 100"),
+            (fixed(-100.0, 100.0, 0.5, dtype=np.float32),),
+            {},
+        ),
     ]
 
 
@@ -215,7 +224,7 @@ def _cases_tanh_grad() -> list[Case]:
     r = rng(43)
     return [
         Case("z = (−2, 0, 0.5, 3)", (fixed(-2.0, 0.0, 0.5, 3.0),), {}),
-        Case("a (2, 5) array", (r.standard_normal((2, 5)),), {}),
+        Case(Text("a (2, 5) array", "一个 (2, 5) 数组"), (r.standard_normal((2, 5)),), {}),
         Case("|z| = 1e3", (fixed(-1000.0, 1000.0),), {}),
         Case("float32", (fixed(-1.5, 0.25, 2.0, dtype=np.float32),), {}),
     ]

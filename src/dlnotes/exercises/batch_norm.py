@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlnotes.exercises._model import Case, erratum, exercise, rng
+from dlnotes.exercises._model import Case, Text, erratum, exercise, rng
 
 CHAPTER = "batch-norm"
 
@@ -35,7 +35,10 @@ def _cases_bn_forward() -> list[Case]:
     Z4 = r.standard_normal((4, 7))
     return [
         Case(
-            "a (2, 4) mini-batch, gamma = 1, beta = 0",
+            Text(
+                "a (2, 4) mini-batch, gamma = 1, beta = 0",
+                "一个 (2, 4) 的小批量，gamma = 1，beta = 0",
+            ),
             (
                 np.array([[1.0, 2.0, 3.0, 6.0], [10.0, 10.0, 30.0, 30.0]]),
                 np.ones((2, 1)),
@@ -43,7 +46,14 @@ def _cases_bn_forward() -> list[Case]:
             ),
             {},
         ),
-        Case("m = 5 (odd), a row with σ = 0.001 (ε matters)", (Z, gamma, beta), {}),
+        Case(
+            Text(
+                "m = 5 (odd), a row with σ = 0.001 (ε matters)",
+                "m = 5（奇数），有一行 σ = 0.001（ε 起作用）",
+            ),
+            (Z, gamma, beta),
+            {},
+        ),
         Case("eps = 0.1", (Z4, np.ones((4, 1)), np.zeros((4, 1))), {"eps": 0.1}),
         Case(
             "float32, (4, 7)",
@@ -149,7 +159,11 @@ def _cases_bn_inference() -> list[Case]:
     g, b = np.array([[1.5], [0.5], [2.0]]), np.array([[0.1], [-1.0], [0.0]])
     rm, rv = np.array([[0.5], [3.0], [-1.0]]), np.array([[4.0], [0.25], [9.0]])
     return [
-        Case("one example (m = 1)", (np.array([[1.0], [2.0], [3.0]]), g, b, rm, rv), {}),
+        Case(
+            Text("one example (m = 1)", "一个样本（m = 1）"),
+            (np.array([[1.0], [2.0], [3.0]]), g, b, rm, rv),
+            {},
+        ),
         Case("m = 5", (r.standard_normal((3, 5)) * 2, g, b, rm, rv), {}),
         Case(
             "float32, m = 3",
@@ -171,8 +185,7 @@ BN_INFERENCE = exercise(
     "用全局（滑动）平均值归一化，(Z − running_mean)/√(running_var + ε)，再用 γ 缩放、用 β 平移。"
     "Z 可能只有一个样本。",
     hints=(
-        "At test time the mini-batch's own statistics are not used (one example has "
-        "variance 0).",
+        "At test time the mini-batch's own statistics are not used (one example has variance 0).",
         "(Z - running_mean) / np.sqrt(running_var + eps), then gamma * … + beta.",
     ),
     hints_zh=(
@@ -245,7 +258,11 @@ def _cases_running() -> list[Case]:
     r = rng(93)
     Z = r.standard_normal((3, 5)) * 2 + 1
     return [
-        Case("from zeros and ones, m = 5", (np.zeros((3, 1)), np.ones((3, 1)), Z), {}),
+        Case(
+            Text("from zeros and ones, m = 5", "从全零和全一开始，m = 5"),
+            (np.zeros((3, 1)), np.ones((3, 1)), Z),
+            {},
+        ),
         Case(
             "beta = 0.99, m = 7",
             (r.standard_normal((2, 1)), r.random((2, 1)) + 0.5, r.standard_normal((2, 7))),

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from dlnotes.exercises._model import NUMERICALLY_CAREFUL, Case, erratum, exercise, fixed, rng
+from dlnotes.exercises._model import NUMERICALLY_CAREFUL, Case, Text, erratum, exercise, fixed, rng
 
 CHAPTER = "gradient-checking"
 
@@ -44,17 +44,23 @@ def _cases_ngrad() -> list[Case]:
     r = rng(101)
     return [
         Case(
-            "the notes' f(θ) = θ³ at θ = 1, eps = 0.01 (000 §1.12)",
+            Text(
+                "the notes' f(θ) = θ³ at θ = 1, eps = 0.01 (000 §1.12)",
+                "笔记中的 f(θ) = θ³，θ = 1，eps = 0.01（000 §1.12）",
+            ),
             (_cube_sum, np.array([1.0])),
             {"eps": 0.01},
         ),
         Case(
-            "f(θ) = Σ θ³ at a (2, 3) θ, eps = 1e-3",
+            Text("f(θ) = Σ θ³ at a (2, 3) θ, eps = 1e-3", "f(θ) = Σ θ³，θ 为 (2, 3)，eps = 1e-3"),
             (_cube_sum, r.standard_normal((2, 3)) * 2),
             {"eps": 1e-3},
         ),
         Case(
-            "f(θ) = Σ sin(3θ)·e^(θ/2) + θ₀θ₁ at 5 points, the default eps",
+            Text(
+                "f(θ) = Σ sin(3θ)·e^(θ/2) + θ₀θ₁ at 5 points, the default eps",
+                "f(θ) = Σ sin(3θ)·e^(θ/2) + θ₀θ₁，5 个点，默认的 eps",
+            ),
             (_wavy, r.standard_normal(5)),
             {},
         ),
@@ -167,10 +173,20 @@ def _cases_reldiff() -> list[Case]:
     a = r.standard_normal((3, 4)) * 10
     return [
         Case(
-            "two (3, 4) gradients of norm about 35", (a, a + r.standard_normal((3, 4)) * 1e-3), {}
+            Text("two (3, 4) gradients of norm about 35", "两个范数约为 35 的 (3, 4) 梯度"),
+            (a, a + r.standard_normal((3, 4)) * 1e-3),
+            {},
         ),
-        Case("opposite vectors", (fixed(1.0, 2.0, 2.0), fixed(-1.0, -2.0, -2.0)), {}),
-        Case("two zero gradients (0/0 counts as 0)", (np.zeros(3), np.zeros(3)), {}),
+        Case(
+            Text("opposite vectors", "方向相反的向量"),
+            (fixed(1.0, 2.0, 2.0), fixed(-1.0, -2.0, -2.0)),
+            {},
+        ),
+        Case(
+            Text("two zero gradients (0/0 counts as 0)", "两个零梯度（0/0 记为 0）"),
+            (np.zeros(3), np.zeros(3)),
+            {},
+        ),
     ]
 
 

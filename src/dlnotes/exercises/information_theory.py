@@ -7,6 +7,7 @@ import numpy as np
 from dlnotes.exercises._model import (
     NUMERICALLY_CAREFUL,
     Case,
+    Text,
     erratum,
     exercise,
     fixed,
@@ -40,14 +41,35 @@ def _cases_entropy() -> list[Case]:
     w[::5] = 0.0
     tiny = fixed(1 - 4e-13, 1e-13, 1e-13, 1e-13, 1e-13)
     return [
-        Case("a fair coin", (fixed(0.5, 0.5),), {}),
-        Case("the uniform distribution over 4 outcomes", (np.full(4, 0.25),), {}),
-        Case("a zero in the distribution", (fixed(0.5, 0.5, 0.0),), {}),
-        Case("a certain outcome (entropy 0)", (fixed(0.0, 1.0, 0.0),), {}),
-        Case("the notes' C = (1/8, 7/8)", (fixed(0.125, 0.875),), {}),
+        Case(Text("a fair coin", "一枚均匀的硬币"), (fixed(0.5, 0.5),), {}),
+        Case(
+            Text("the uniform distribution over 4 outcomes", "4 个结果上的均匀分布"),
+            (np.full(4, 0.25),),
+            {},
+        ),
+        Case(Text("a zero in the distribution", "分布中有一个零"), (fixed(0.5, 0.5, 0.0),), {}),
+        Case(
+            Text("a certain outcome (entropy 0)", "一个确定的结果（熵为 0）"),
+            (fixed(0.0, 1.0, 0.0),),
+            {},
+        ),
+        Case(
+            Text("the notes' C = (1/8, 7/8)", "笔记中的 C = (1/8, 7/8)"), (fixed(0.125, 0.875),), {}
+        ),
         Case("float32", (fixed(0.2, 0.3, 0.5, 0.0, dtype=np.float32),), {}),
-        Case("41 outcomes, every fifth one 0", (w / w.sum(),), {}),
-        Case("four outcomes of probability 1e-13 (where an ε in the log shows)", (tiny,), {}),
+        Case(
+            Text("41 outcomes, every fifth one 0", "41 个结果，每隔五个有一个 0"),
+            (w / w.sum(),),
+            {},
+        ),
+        Case(
+            Text(
+                "four outcomes of probability 1e-13 (where an ε in the log shows)",
+                "四个概率为 1e-13 的结果（对数里的 ε 在这里显现）",
+            ),
+            (tiny,),
+            {},
+        ),
     ]
 
 
@@ -168,19 +190,36 @@ def _cases_kl() -> list[Case]:
     p[::4] = 0.0
     return [
         Case(
-            "the notes' D(A‖B), A = (1/2, 1/2), B = (1/4, 3/4)",
+            Text(
+                "the notes' D(A‖B), A = (1/2, 1/2), B = (1/4, 3/4)",
+                "笔记中的 D(A‖B)，A = (1/2, 1/2)，B = (1/4, 3/4)",
+            ),
             (fixed(0.5, 0.5), fixed(0.25, 0.75)),
             {},
         ),
-        Case("the notes' D(A‖C), C = (1/8, 7/8)", (fixed(0.5, 0.5), fixed(0.125, 0.875)), {}),
-        Case("the notes' D(B‖A)", (fixed(0.25, 0.75), fixed(0.5, 0.5)), {}),
-        Case("p has a zero where q does not", (fixed(0.5, 0.5, 0.0), fixed(0.25, 0.25, 0.5)), {}),
+        Case(
+            Text("the notes' D(A‖C), C = (1/8, 7/8)", "笔记中的 D(A‖C)，C = (1/8, 7/8)"),
+            (fixed(0.5, 0.5), fixed(0.125, 0.875)),
+            {},
+        ),
+        Case(
+            Text("the notes' D(B‖A)", "笔记中的 D(B‖A)"), (fixed(0.25, 0.75), fixed(0.5, 0.5)), {}
+        ),
+        Case(
+            Text("p has a zero where q does not", "p 在 q 不为零的地方有一个零"),
+            (fixed(0.5, 0.5, 0.0), fixed(0.25, 0.25, 0.5)),
+            {},
+        ),
         Case(
             "float32",
             (fixed(0.1, 0.6, 0.3, dtype=np.float32), fixed(0.3, 0.3, 0.4, dtype=np.float32)),
             {},
         ),
-        Case("30 outcomes, every fourth p_i = 0", (p / p.sum(), q / q.sum()), {}),
+        Case(
+            Text("30 outcomes, every fourth p_i = 0", "30 个结果，每隔四个有一个 p_i = 0"),
+            (p / p.sum(), q / q.sum()),
+            {},
+        ),
     ]
 
 

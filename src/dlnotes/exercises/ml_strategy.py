@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from dlnotes.exercises._model import Case, exercise, rng
+from dlnotes.exercises._model import Case, Text, exercise, rng
 
 CHAPTER = "ml-strategy"
 
@@ -27,8 +27,22 @@ def _ref_bias_variance(
 
 def _cases_bias_variance() -> list[Case]:
     return [
-        Case("human 1 %, train 5 %, train-dev 6 %, dev 12 %", (0.01, 0.05, 0.06, 0.12), {}),
-        Case("human 7.5 %, train 8 %, train-dev 10 %, dev 10.5 %", (0.075, 0.08, 0.10, 0.105), {}),
+        Case(
+            Text(
+                "human 1 %, train 5 %, train-dev 6 %, dev 12 %",
+                "人类 1 %，训练 5 %，训练-开发 6 %，开发 12 %",
+            ),
+            (0.01, 0.05, 0.06, 0.12),
+            {},
+        ),
+        Case(
+            Text(
+                "human 7.5 %, train 8 %, train-dev 10 %, dev 10.5 %",
+                "人类 7.5 %，训练 8 %，训练-开发 10 %，开发 10.5 %",
+            ),
+            (0.075, 0.08, 0.10, 0.105),
+            {},
+        ),
     ]
 
 
@@ -114,8 +128,8 @@ def _cases_multitask() -> list[Case]:
     Y_missing = Y.copy()
     Y_missing[[0, 2, 3], [1, 4, 0]] = np.nan
     return [
-        Case("k = 4 tasks, m = 5 examples", (Z, Y), {}),
-        Case("three labels missing (NaN)", (Z, Y_missing), {}),
+        Case(Text("k = 4 tasks, m = 5 examples", "k = 4 个任务，m = 5 个样本"), (Z, Y), {}),
+        Case(Text("three labels missing (NaN)", "缺失三个标签（NaN）"), (Z, Y_missing), {}),
         Case(
             "|z| = 1e3",
             (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlnotes.exercises._model import Case, erratum, exercise, rng
+from dlnotes.exercises._model import Case, Text, erratum, exercise, rng
 
 CHAPTER = "neural-networks"
 
@@ -150,7 +150,7 @@ def _cases_linear_backward() -> list[Case]:
             {},
         ),
         Case(
-            "m = 1 example",
+            Text("m = 1 example", "m = 1 个样本"),
             (r.standard_normal((2, 1)), r.standard_normal((3, 1)), r.standard_normal((2, 3))),
             {},
         ),

@@ -256,9 +256,16 @@ def _cases_normalize() -> list[Case]:
     X_train = r.standard_normal((3, 7)) * scale + shift
     X_test = r.standard_normal((3, 4)) * 2 * scale + shift + 1
     return [
-        Case("3 features of different scales, m_train = 7, m_test = 4", (X_train, X_test), {}),
         Case(
-            "one feature, m_train = 5, m_test = 3",
+            Text(
+                "3 features of different scales, m_train = 7, m_test = 4",
+                "3 个尺度不同的特征，m_train = 7，m_test = 4",
+            ),
+            (X_train, X_test),
+            {},
+        ),
+        Case(
+            Text("one feature, m_train = 5, m_test = 3", "一个特征，m_train = 5，m_test = 3"),
             (fixed(1, 2, 3, 4, 10)[None, :], fixed(0, 5, 20)[None, :]),
             {},
         ),
@@ -363,8 +370,12 @@ def _cases_l2() -> list[Case]:
     }
     three = {**two, "W3": r.standard_normal((2, 1)), "b3": np.ones((2, 1))}
     return [
-        Case("two layers, lambd = 0.7, m = 5", (two, 0.7, 5), {}),
-        Case("three layers, lambd = 0.1, m = 9", (three, 0.1, 9), {}),
+        Case(Text("two layers, lambd = 0.7, m = 5", "两层，lambd = 0.7，m = 5"), (two, 0.7, 5), {}),
+        Case(
+            Text("three layers, lambd = 0.1, m = 9", "三层，lambd = 0.1，m = 9"),
+            (three, 0.1, 9),
+            {},
+        ),
     ]
 
 
@@ -420,8 +431,7 @@ def _mistake_l2_no_half(params: dict[str, np.ndarray], lambd: float, m: int) -> 
     "no_lambda",
     title="λ left out",
     title_zh="漏掉了 λ",
-    explanation="The term is (λ/(2m))·Σ‖W‖²_F (004 §1.2.1 says \"multiply by 1/m·1/2\", "
-    "without λ).",
+    explanation='The term is (λ/(2m))·Σ‖W‖²_F (004 §1.2.1 says "multiply by 1/m·1/2", without λ).',
     explanation_zh="这一项是 (λ/(2m))·Σ‖W‖²_F（004 §1.2.1 说“乘以 1/m·1/2”，漏掉了 λ）。",
     link="regularization.md#l2-network",
 )

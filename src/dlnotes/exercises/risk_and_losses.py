@@ -10,6 +10,7 @@ import numpy as np
 from dlnotes.exercises._model import (
     NUMERICALLY_CAREFUL,
     Case,
+    Text,
     erratum,
     exercise,
     fixed,
@@ -40,14 +41,17 @@ def _cases_bce() -> list[Case]:
     y = (r.random((1, 9)) < 0.5).astype(float)
     return [
         Case(
-            "m = 5 examples",
+            Text("m = 5 examples", "m = 5 个样本"),
             (fixed(0.9, 0.2, 0.7, 0.4, 0.6)[None, :], fixed(1, 0, 1, 0, 0)[None, :]),
             {},
         ),
-        Case("m = 9 random examples", (y_hat, y), {}),
+        Case(Text("m = 9 random examples", "m = 9 个随机样本"), (y_hat, y), {}),
         Case("float32", (y_hat.astype(np.float32), y.astype(np.float32)), {}),
         Case(
-            "y_hat exactly 1 where y = 1 and 0 where y = 0 (0·log 0)",
+            Text(
+                "y_hat exactly 1 where y = 1 and 0 where y = 0 (0·log 0)",
+                "y = 1 处 y_hat 恰为 1，y = 0 处恰为 0（0·log 0）",
+            ),
             (fixed(1.0, 0.0, 0.8)[None, :], fixed(1, 0, 1)[None, :]),
             {},
         ),
@@ -146,7 +150,7 @@ def _cases_sce() -> list[Case]:
     Z = r.standard_normal((4, 7))
     return [
         Case(
-            "C = 3 classes, m = 5 examples",
+            Text("C = 3 classes, m = 5 examples", "C = 3 类，m = 5 个样本"),
             (r.standard_normal((3, 5)), _one_hot([0, 2, 1, 1, 0], 3)),
             {},
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from dlnotes.exercises._model import Case, exercise
+from dlnotes.exercises._model import Case, Text, exercise
 
 CHAPTER = "schedules"
 
@@ -19,9 +19,9 @@ def _ref_inverse_time_decay(lr0: float, epoch: int, decay_rate: float) -> float:
 
 def _cases_inverse_time() -> list[Case]:
     return [
-        Case("epoch 0", (0.2, 0, 1.0), {}),
-        Case("epoch 1, decay_rate = 1", (0.2, 1, 1.0), {}),
-        Case("epoch 7, decay_rate = 0.5", (0.1, 7, 0.5), {}),
+        Case(Text("epoch 0", "第 0 代"), (0.2, 0, 1.0), {}),
+        Case(Text("epoch 1, decay_rate = 1", "第 1 代，decay_rate = 1"), (0.2, 1, 1.0), {}),
+        Case(Text("epoch 7, decay_rate = 0.5", "第 7 代，decay_rate = 0.5"), (0.1, 7, 0.5), {}),
     ]
 
 
@@ -83,10 +83,10 @@ def _ref_step_decay(lr0: float, epoch: int, drop: float, every: int) -> float:
 
 def _cases_step_decay() -> list[Case]:
     return [
-        Case("epoch 0", (0.1, 0, 0.5, 10), {}),
-        Case("epoch 9, every 10", (0.1, 9, 0.5, 10), {}),
-        Case("epoch 25, every 10", (0.1, 25, 0.5, 10), {}),
-        Case("epoch 7, every 3", (0.3, 7, 0.1, 3), {}),
+        Case(Text("epoch 0", "第 0 代"), (0.1, 0, 0.5, 10), {}),
+        Case(Text("epoch 9, every 10", "第 9 代，every = 10"), (0.1, 9, 0.5, 10), {}),
+        Case(Text("epoch 25, every 10", "第 25 代，every = 10"), (0.1, 25, 0.5, 10), {}),
+        Case(Text("epoch 7, every 3", "第 7 代，every = 3"), (0.3, 7, 0.1, 3), {}),
     ]
 
 
@@ -148,10 +148,18 @@ def _ref_cosine_annealing(lr0: float, step: int, total: int, lr_min: float = 0.0
 
 def _cases_cosine() -> list[Case]:
     return [
-        Case("step 0", (0.1, 0, 100), {}),
-        Case("step 25 of 100", (0.1, 25, 100), {}),
-        Case("step 50 of 100, lr_min = 0.01", (0.1, 50, 100), {"lr_min": 0.01}),
-        Case("the last step, lr_min = 0.001", (0.1, 100, 100), {"lr_min": 0.001}),
+        Case(Text("step 0", "第 0 步"), (0.1, 0, 100), {}),
+        Case(Text("step 25 of 100", "100 步中的第 25 步"), (0.1, 25, 100), {}),
+        Case(
+            Text("step 50 of 100, lr_min = 0.01", "100 步中的第 50 步，lr_min = 0.01"),
+            (0.1, 50, 100),
+            {"lr_min": 0.01},
+        ),
+        Case(
+            Text("the last step, lr_min = 0.001", "最后一步，lr_min = 0.001"),
+            (0.1, 100, 100),
+            {"lr_min": 0.001},
+        ),
     ]
 
 
