@@ -551,7 +551,7 @@ def test_check_speaks_chinese() -> None:
     verdict = str(check("adam_step", _mistake_adam_eps_inside, lang="zh"))
     assert verdict.startswith("adam_step：未通过。这是一个已知错误：ε 放在了平方根里面。")
     assert "你的函数第一个出错的输入：t = 1，1e-9 量级的梯度" in verdict
-    assert "参见 http://127.0.0.1:8000/errata/optimizers/#erratum-16" in verdict
+    assert "参见 http://127.0.0.1:8000/zh/errata/optimizers/#erratum-16" in verdict  # the zh page
     passed = str(check("adam_step", BY_NAME["adam_step"].reference, lang="zh"))
     assert passed.startswith("adam_step：通过。")
 

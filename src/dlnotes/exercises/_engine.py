@@ -43,8 +43,10 @@ def site_url() -> str:
     return base if base.endswith("/") else base + "/"
 
 
-def page_url(link: str) -> str:
-    """The full site URL of a docs-relative target: ``errata/adam.md#x`` -> ``…/errata/adam/#x``."""
+def page_url(link: str, lang: str = "en") -> str:
+    """The full site URL of a docs-relative target: ``errata/adam.md#x`` -> ``…/errata/adam/#x``
+    (``…/zh/errata/adam/#x`` in Chinese: the site's Chinese pages live under ``zh/``, with the
+    same anchors)."""
     page, _, anchor = link.partition("#")
     path = page.removesuffix(".md")
     if path == "index":
@@ -53,7 +55,8 @@ def page_url(link: str) -> str:
         path = path.removesuffix("index")
     else:
         path += "/"
-    return site_url() + path + (f"#{anchor}" if anchor else "")
+    prefix = "zh/" if lang == "zh" else ""
+    return site_url() + prefix + path + (f"#{anchor}" if anchor else "")
 
 
 # ------------------------------------------------------------------ the verdict
@@ -167,7 +170,8 @@ def verdict(ex: Exercise, finding: Finding | None, lang: str, *, markdown: bool)
         lines[0] += space + label("known", lang, title=f"**{title}**" if markdown else title)
         see = "see_md" if markdown else "see"
         explanation = m.text("explanation", lang)
-        lines.append(f"{explanation}{space}{label(see, lang, url=page_url(m.link), id=m.id)}")
+        url = page_url(m.link, lang)
+        lines.append(f"{explanation}{space}{label(see, lang, url=url, id=m.id)}")
     case = tr(finding.case, lang)
     inputs = f"\n    {finding.inputs}" if finding.inputs else ""
     problem = finding.problem(lang)
@@ -265,18 +269,18 @@ def call_problem(out: Outcome) -> Text | None:
         return Text(f"it raised {text}", f"它抛出了 {text}")
     if out.modified:
         names = ", ".join(out.modified)
-        url = page_url(NOT_MODIFIED)
+        url, url_zh = page_url(NOT_MODIFIED), page_url(NOT_MODIFIED, "zh")
         return Text(
             f"it modified its argument {names}: work on copies and return new arrays (see {url})",
-            f"它修改了参数 {names}：请在副本上计算并返回新的数组（参见 {url}）",
+            f"它修改了参数 {names}：请在副本上计算并返回新的数组（参见 {url_zh}）",
         )
     if out.warned:
-        url = page_url(NUMERICALLY_CAREFUL)
+        url, url_zh = page_url(NUMERICALLY_CAREFUL), page_url(NUMERICALLY_CAREFUL, "zh")
         return Text(
             f"it emitted a NumPy warning, {out.warned[0]}: valid input must give no warning; use "
             f"a stable formula (see {url})",
             f"它产生了 NumPy 警告 {out.warned[0]}：合法输入不应产生警告，请使用数值稳定的公式（参见"
-            f" {url}）",
+            f" {url_zh}）",
         )
     return None
 

@@ -355,7 +355,7 @@ def notebook(chapter: str, lang: str = "en", title: str | None = None) -> dict[s
         text += "\n\n" + _PAGE["earlier_text"](lang).format(name=name, chapter=ex.chapter)
         link = f"{ex.chapter}.md#exercises"
         cells += [
-            _cell("markdown", f"earlier-{name}-text"[:64], text.replace(link, page_url(link))),
+            _cell("markdown", f"earlier-{name}-text"[:64], text.replace(link, page_url(link, lang))),
             _cell("code", f"earlier-{name}"[:64], ex.stub),
         ]
     for number, ex in enumerate(chapter_exercises, start=1):
