@@ -1,5 +1,5 @@
 // Sections that moved to another page keep their old links working: a link to a section of a
-// page that was split (neural-networks/#broadcasting, optimizers/#bias-correction) or to an
+// page that was split (neural-networks/#broadcasting, optimizers/#bias-correction, regularization/#early-stopping) or to an
 // erratum of the old conventions page (conventions/#erratum-16) is sent on to where it is now.
 (() => {
   const hash = window.location.hash;
@@ -28,6 +28,10 @@
       "three-loops": "../mini-batch/", "shuffle-and-partition": "../mini-batch/",
       "exponentially-weighted-averages": "../mini-batch/", "one-over-one-minus-beta": "../mini-batch/",
       "bias-correction": "../mini-batch/",
+    },
+    "regularization/": {
+      "data-augmentation": "../other-regularization/", "early-stopping": "../other-regularization/",
+      "input-normalization": "../other-regularization/", "remedies": "../other-regularization/",
     },
   };
   const path = window.location.pathname;

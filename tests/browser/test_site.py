@@ -187,6 +187,7 @@ def test_page_renders_offline(browser: Browser, base_url: str, path: str) -> Non
         ("/conventions/#erratum-14-mean", "/errata/risk-and-losses/#erratum-14-mean"),
         ("/neural-networks/#broadcasting", "/neural-networks/logistic-regression/#broadcasting"),
         ("/optimizers/#bias-correction", "/mini-batch/#bias-correction"),
+        ("/regularization/#early-stopping", "/other-regularization/#early-stopping"),
         ("/zh/neural-networks/#why-deep", "/zh/neural-networks/deep/#why-deep"),
     ],
 )
