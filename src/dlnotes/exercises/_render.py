@@ -354,8 +354,9 @@ def notebook(chapter: str, lang: str = "en", title: str | None = None) -> dict[s
         text = _PAGE["earlier"](lang).format(name=name, chapter=ex.chapter).split(" {#")[0]
         text += "\n\n" + _PAGE["earlier_text"](lang).format(name=name, chapter=ex.chapter)
         link = f"{ex.chapter}.md#exercises"
+        text = text.replace(link, page_url(link, lang))
         cells += [
-            _cell("markdown", f"earlier-{name}-text"[:64], text.replace(link, page_url(link, lang))),
+            _cell("markdown", f"earlier-{name}-text"[:64], text),
             _cell("code", f"earlier-{name}"[:64], ex.stub),
         ]
     for number, ex in enumerate(chapter_exercises, start=1):
