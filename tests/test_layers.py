@@ -316,12 +316,15 @@ def test_linear_backward_names_the_bad_part_of_its_cache(cache, message) -> None
          r"^cache.Z must have the shape \(n\[l\], m\) = \(2, 3\) of the cache's linear part "
          r"\(got \(3, 3\)\)$"),
         (((A_PREV, W, B), np.ones(3), "relu"), ValueError, r"^cache.Z must be 2-D"),
+        # W (1, 2): the expected shape names n[l] = W.shape[0], not W.shape[1]
+        (((A_PREV, W[:1], B[:1]), np.ones((2, 3)), "relu"), ValueError,
+         r"^cache.Z must have the shape \(n\[l\], m\) = \(1, 3\) of the cache's linear part "),
         (((A_PREV, W), np.ones((2, 3)), "relu"), TypeError,
          r"^cache.linear must be the \(A_prev, W, b\) tuple of linear_forward \(got tuple\)$"),
         (((A_PREV, W, np.ones(2)), np.ones((2, 3)), "relu"), ValueError,
          r"^cache.linear.b must be 2-D"),
     ],
-    ids=["activation", "Z shape", "Z 1-D", "linear part short", "linear part's b"],
+    ids=["activation", "Z shape", "Z 1-D", "n[l] from W", "linear part short", "linear part's b"],
 )
 def test_linear_activation_backward_names_the_bad_part_of_its_cache(
     cache: tuple, error: type[Exception], message: str
@@ -354,3 +357,11 @@ def test_activation_backward_names_Z_and_activation() -> None:
         r"'softmax' \(got 'gelu'\)$",
     ):
         activation_backward(np.ones((1, 3)), np.ones((1, 3)), "gelu")
+
+
+def test_linear_activation_backward_names_a_non_finite_dA() -> None:
+    # from surviving mutants: the message names dA exactly
+    _, cache = linear_activation_forward(A_PREV, W, B, "tanh")
+    with pytest.raises(ValueError, match=r"^dA must be finite \(got 1 NaN or infinite entries\)$"):
+        linear_activation_backward(np.array([[np.nan, 0.0, 0.0], [0.0, 0.0, 0.0]]), cache)
+

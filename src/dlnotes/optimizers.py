@@ -65,15 +65,16 @@ def _exponentially_weighted_average(
     >>> print(_exponentially_weighted_average(np.array([10.0, 10.0, 10.0]), 0.9).round(2))
     [1.   1.9  2.71]
     """
-    v = np.zeros_like(values)  # v[t − 1] is v_t; time on axis 0, a 2-D array is k series
-    v_t = np.zeros_like(values[0])  # v_0 = 0
-    for t, theta_t in enumerate(values):
+    series = values.reshape(len(values), -1)  # (T, k): time on axis 0, k series side by side
+    v = np.zeros_like(series)  # v[t − 1] is v_t
+    v_t = np.zeros_like(series[0])  # v_0 = 0
+    for t, theta_t in enumerate(series):
         v_t = beta * v_t + (1 - beta) * theta_t
         v[t] = v_t
     if bias_correction:  # 偏差修正: divide v_t by 1 − β^t, t = 1 … T
         steps = np.arange(1, len(values) + 1, dtype=values.dtype)
-        v = v / (1 - beta**steps).reshape((-1,) + (1,) * (values.ndim - 1))
-    return v
+        v = v / (1 - beta**steps)[:, None]
+    return v.reshape(values.shape)
 # --8<-- [end:exponentially_weighted_average]
 
 
