@@ -42,7 +42,8 @@ FAIL, PASS, MAY, OTHER = "fail", "pass", "may", "other"
 # ("list of str" is left out: a sequence of the wrong length may be a ValueError first.)
 WRONG_KIND = ("str", "None", "object()", "int seed", "RandomState", "tuple()")
 MODULES = (
-    "activations", "autodiff", "batchnorm", "data", "exercises", "fast", "gradcheck",
+    "activations", "autodiff", "batchnorm", "data", "ensembles", "exercises", "fast", "features",
+    "gradcheck",
     "information", "initializers", "layers", "logistic", "losses", "network", "optimizers",
     "regularization", "schedules", "strategy", "tuning",
 )
@@ -722,10 +723,93 @@ def _tuning() -> dict[str, Call]:
     }
 
 
+def _features() -> dict[str, Call]:
+    X24 = _a(2, 6, seed=7)
+    Y6 = np.array([[0, 0, 0, 1, 1, 1]])
+
+    def fit(X: np.ndarray, Y: np.ndarray) -> float:
+        return float(np.mean(Y))
+
+    def score(model: float, X: np.ndarray, Y: np.ndarray) -> float:
+        return float(np.mean(np.abs(Y - model)))  # defined for every finite Y
+
+    return {
+        "features.polynomial_features": Call(
+            lambda: {"X": X24, "degree": 2, "include_bias": True},
+            {"X": arr(), "degree": integer(bad=(0, -1)), "include_bias": flag}),
+        "features.variance_threshold": Call(lambda: {"X": X24, "threshold": 0.01},
+                                            {"X": arr(), "threshold": NONNEG}),
+        "features.f_score": Call(lambda: {"X": X24, "Y": Y6}, {"X": arr(), "Y": arr()}),
+        "features.select_k_best": Call(lambda: {"X": X24, "Y": Y6, "k": 1},
+                                       {"X": arr(), "Y": arr(), "k": integer(bad=(0, 3))}),
+        "features.pca": Call(lambda: {"X": X24, "n_components": 1},
+                             {"X": arr(), "n_components": integer(bad=(0, 3))}),
+        "features.pca_transform": Call(
+            lambda: {"X": X24, "U": np.array([[0.6], [0.8]]), "mu": np.zeros((2, 1))},
+            {"X": arr(), "U": arr(), "mu": arr()}),
+        "features.k_fold_indices": Call(
+            lambda: {"m": 6, "k": 3, "shuffle": True, "rng": _rng()},
+            {"m": integer(bad=(0, 2)), "k": integer(bad=(1, 7)), "shuffle": flag,
+             "rng": generator()}),
+        "features.cross_validate": Call(
+            lambda: {"fit": fit, "score": score, "X": X24, "Y": Y6, "k": 3, "shuffle": True,
+                     "rng": _rng()},
+            {"fit": opaque(), "score": opaque(), "X": arr(), "Y": arr(),
+             "k": integer(bad=(1, 7)), "shuffle": flag, "rng": generator()}),
+    }
+
+
+def _ensembles() -> dict[str, Call]:
+    from dlnotes.ensembles import Node
+    X = np.array([[0.1, 0.4, 0.6, 0.9], [5.0, 1.0, 2.0, 3.0]])
+    Y = np.array([[0, 0, 1, 1]])
+    stump = Node(0, feature=0, threshold=0.5, left=Node(0), right=Node(1))
+    depth = integer(bad=(0, -1), none=PASS)
+    return {
+        "ensembles.fit_tree": Call(
+            lambda: {"X": X, "Y": Y, "max_depth": 2, "criterion": "gini",
+                     "sample_weight": np.full((1, 4), 0.25), "max_features": 1, "rng": _rng()},
+            {"X": arr(), "Y": arr(), "max_depth": depth, "criterion": choice(),
+             "sample_weight": arr(none=PASS), "max_features": integer(bad=(0, 3), none=PASS),
+             "rng": generator()}),  # max_features=1 draws the features: rng=None fails
+        "ensembles.predict_tree": Call(lambda: {"tree": stump, "X": X},
+                                       {"tree": opaque(), "X": arr()}),
+        "ensembles.bootstrap_sample": Call(lambda: {"m": 10, "rng": _rng()},
+                                           {"m": integer(bad=(0, -1)), "rng": generator()}),
+        "ensembles.bagging_fit": Call(
+            lambda: {"X": X, "Y": Y, "n_estimators": 3, "max_depth": 1, "rng": _rng()},
+            {"X": arr(), "Y": arr(), "n_estimators": integer(bad=(0,)), "max_depth": depth,
+             "rng": generator()}),
+        "ensembles.bagging_predict": Call(lambda: {"trees": [stump, Node(1)], "X": X},
+                                          {"trees": opaque(), "X": arr()}),
+        "ensembles.majority_vote": Call(
+            lambda: {"predictions": np.array([[0, 1, 1, 0], [1, 1, 0, 0], [0, 1, 1, 1]]),
+                     "weights": np.array([1.0, 0.5, 2.0])},
+            {"predictions": arr(), "weights": arr(none=PASS)}),
+        "ensembles.adaboost_fit": Call(lambda: {"X": X, "Y": Y, "n_estimators": 2},
+                                       {"X": arr(), "Y": arr(),
+                                        "n_estimators": integer(bad=(0,))}),
+        "ensembles.adaboost_predict": Call(
+            lambda: {"model": ([stump, Node(1)], np.array([1.0, 0.5])), "X": X},
+            {"model": opaque(), "X": arr()}),
+        "ensembles.random_forest_fit": Call(
+            lambda: {"X": X, "Y": Y, "n_trees": 3, "max_depth": 1, "max_features": 1,
+                     "rng": _rng()},
+            {"X": arr(), "Y": arr(), "n_trees": integer(bad=(0,)), "max_depth": depth,
+             "max_features": custom(("zero", 0, FAIL), ("too many", 3, FAIL),
+                                    ("unknown name", "cube", FAIL), ("a float", 1.5, FAIL),
+                                    ("object()", object(), FAIL), ("a list", [1], FAIL),
+                                    wrong=False),
+             "rng": generator()}),
+        "ensembles.random_forest_predict": Call(lambda: {"trees": [stump, Node(1)], "X": X},
+                                                {"trees": opaque(), "X": arr()}),
+    }
+
+
 VALID: dict[str, Call] = {
     **_activations(), **_losses(), **_information(), **_optimizers(), **_schedules(),
     **_regularization(), **_network(), **_layers(), **_batchnorm(), **_gradcheck(), **_other(),
-    **_tuning(),
+    **_tuning(), **_features(), **_ensembles(),
 }
 
 
