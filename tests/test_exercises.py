@@ -853,6 +853,36 @@ def _multitask_logaddexp(Z: np.ndarray, Y: np.ndarray) -> float:
 
 
 
+def _k_fold_array_split(m: int, k: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+    folds = np.array_split(np.arange(m), k)
+    return [(np.concatenate(folds[:i] + folds[i + 1 :]), test) for i, test in enumerate(folds)]
+
+
+def _k_fold_loop(m: int, k: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+    out, start = [], 0
+    for i in range(k):
+        stop = start + m // k + (1 if i < m % k else 0)
+        everything = np.arange(m)
+        keep = (everything < start) | (everything >= stop)
+        out.append((everything[keep][::-1], everything[start:stop]))  # any order within a fold
+        start = stop
+    return out
+
+
+def _pca_eigh(X: np.ndarray, n_components: int) -> Any:
+    mu = X.mean(axis=1, keepdims=True)
+    Xc = X - mu
+    w, V = np.linalg.eigh(Xc @ Xc.T / (X.shape[1] - 1))
+    order = np.argsort(w)[::-1][:n_components]
+    return -V[:, order], w[order], mu  # a direction's sign is free
+
+
+def _pca_examples_as_rows(X: np.ndarray, n_components: int) -> Any:
+    mu = X.mean(axis=1, keepdims=True)
+    _, S, Vt = np.linalg.svd((X - mu).T, full_matrices=False)
+    return Vt[:n_components].T, S[:n_components] ** 2 / (X.shape[1] - 1), mu
+
+
 def _forward_loop(X: np.ndarray, params: dict[str, np.ndarray]) -> list[np.ndarray]:
     A, out = X, [X]
     L = len(params) // 2
@@ -959,6 +989,10 @@ ALTERNATIVES = [
     ("sample_beta", _beta_r),
     ("bias_variance", _bias_variance_dict),
     ("multitask_cross_entropy", _multitask_logaddexp),
+    ("k_fold_indices", _k_fold_array_split),
+    ("k_fold_indices", _k_fold_loop),
+    ("pca", _pca_eigh),
+    ("pca", _pca_examples_as_rows),
 ]
 
 
@@ -970,6 +1004,108 @@ def test_every_exercise_has_an_alternative_solution() -> None:
 def test_correct_solutions_written_other_ways_pass(name: str, fn: Any) -> None:
     result = check(name, fn)
     assert result.passed, str(result)
+
+
+# ------------------------------------------------------------------ fitting: folds and PCA
+
+
+def test_the_fitting_references_are_the_chapters() -> None:
+    from dlnotes.features import _k_fold_indices, _pca, k_fold_indices, pca
+
+    for name, chapter, public in (
+        ("k_fold_indices", _k_fold_indices, k_fold_indices),
+        ("pca", _pca, pca),
+    ):
+        ex = BY_NAME[name]
+        assert ex.cases is not None
+        for case in ex.cases():
+            ref = ex.reference(*case.args, **case.kwargs)
+            for want in (chapter(*case.args, **case.kwargs), public(*case.args, **case.kwargs)):
+                assert len(ref) == len(want)
+                for a, b in zip(ref, want, strict=True):
+                    if name == "pca":
+                        np.testing.assert_array_equal(a, b)
+                    else:
+                        for x, y in zip(a, b, strict=True):
+                            np.testing.assert_array_equal(x, y)
+
+
+def test_the_folds_are_scikit_learns() -> None:
+    from sklearn.model_selection import KFold
+
+    ex = BY_NAME["k_fold_indices"]
+    assert ex.cases is not None
+    for case in ex.cases():
+        m, k = case.args[0], case.args[1] if len(case.args) > 1 else 5
+        theirs = list(KFold(k).split(np.zeros((m, 1))))
+        for (train, test), (their_train, their_test) in zip(ex.reference(m, k), theirs,
+                                                            strict=True):
+            assert (train == their_train).all() and (test == their_test).all()
+
+
+def test_the_pca_directions_have_a_clear_largest_entry() -> None:
+    """The checker signs each direction by its largest entry: on the cases no two entries of a
+    direction (of the reference or of a mistake) are close in size, so rounding cannot flip it."""
+    ex = BY_NAME["pca"]
+    assert ex.cases is not None
+    for case in ex.cases():
+        for fn in (ex.reference, *(m.fn for m in ex.mistakes)):
+            U = np.asarray(fn(*case.args)[0], dtype=np.float64)
+            D = np.sort(np.abs(U.T if U.shape[0] < U.shape[1] else U), axis=0)
+            assert (D[-1] - D[-2] > 1e-3).all(), fn.__name__
+
+
+def test_pca_is_compared_up_to_the_sign_of_each_direction() -> None:
+    ref = BY_NAME["pca"].reference
+
+    def pca(X: np.ndarray, n_components: int) -> Any:
+        U, variance, mu = ref(X, n_components)
+        return U * np.where(np.arange(n_components) % 2 == 0, -1, 1).astype(X.dtype), variance, mu
+
+    assert check("pca", pca).passed
+    assert "compared up to its sign" in BY_NAME["pca"].task
+
+
+def test_uncentred_pca_written_either_way_is_named() -> None:
+    def svd_of_x(X: np.ndarray, n_components: int) -> Any:
+        U, S, _ = np.linalg.svd(X, full_matrices=False)
+        mu = X.mean(axis=1, keepdims=True)
+        return U[:, :n_components], S[:n_components] ** 2 / (X.shape[1] - 1), mu
+
+    def eig_of_xxt(X: np.ndarray, n_components: int) -> Any:
+        w, V = np.linalg.eigh(X @ X.T / (X.shape[1] - 1))
+        order = np.argsort(w)[::-1][:n_components]
+        return V[:, order], w[order], X.mean(axis=1, keepdims=True)
+
+    for fn in (svd_of_x, eig_of_xxt):
+        result = check("pca", fn)
+        assert result.mistake == "uncentred", str(result)
+        assert "PCA without centring" in str(result) and "fitting/#pca" in str(result)
+        assert "U: differs at index (0, 0)" in str(result)
+
+
+def test_a_leaking_fold_is_named_whatever_its_test_folds() -> None:
+    def k_fold_indices(m: int, k: int = 5) -> Any:
+        size = m // k  # the remainder dropped too
+        return [(np.arange(m), np.arange(i * size, (i + 1) * size)) for i in range(k)]
+
+    result = check("k_fold_indices", k_fold_indices)
+    assert result.mistake == "test_in_training", str(result)
+    assert "train_idx also holds the test indices [0, 1, 2, 3, 4]" in str(result)
+
+
+@pytest.mark.parametrize(
+    ("fn", "words"),
+    [
+        (lambda m, k=5: [(list(range(m)), [0])] * k, "expected a 1-D NumPy array of integer"),
+        (lambda m, k=5: [(np.arange(m), np.arange(2))], "expected k = 2 folds"),
+        (lambda m, k=5: np.arange(m), "expected a list of 2 (train_idx, test_idx) pairs"),
+        (lambda m, k=5: list(range(k)), "fold 0 is an int; expected a pair (train_idx, test_idx)"),
+    ],
+)
+def test_wrong_folds_get_a_verdict(fn: Any, words: str) -> None:
+    result = check("k_fold_indices", fn)
+    assert not result.passed and words in str(result), str(result)
 
 
 # ------------------------------------------------------------------ the capstone

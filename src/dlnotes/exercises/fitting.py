@@ -193,27 +193,29 @@ K_FOLD = exercise(
     title_zh="k 折交叉验证的下标",
     task="Write `k_fold_indices(m, k=5)`: split the examples 0, 1, …, m − 1, in order (no "
     "shuffling), into k contiguous folds; the first m mod k folds hold ⌊m/k⌋ + 1 examples, the "
-    "others ⌊m/k⌋ (m = 23, k = 5: 5, 5, 5, 4, 4, as scikit-learn's KFold). Return a list of k "
+    "others ⌊m/k⌋ (m = 23, k = 5: 5, 5, 5, 4, 4, as scikit-learn's `KFold`). Return a list of k "
     "pairs (train_idx, test_idx), one per fold: test_idx the fold, train_idx all the other "
     "examples, both 1-D NumPy integer arrays.",
     task_zh="写出 `k_fold_indices(m, k=5)`：把样本 0, 1, …, m − 1 按原顺序（不打乱）分成 k 个连续的"
     "折；前 m mod k 折各有 ⌊m/k⌋ + 1 个样本，其余各折 ⌊m/k⌋ 个（m = 23，k = 5：5、5、5、4、4，"
-    "与 scikit-learn 的 KFold 相同）。返回 k 个 (train_idx, test_idx) 对组成的列表，每折一对："
+    "与 scikit-learn 的 `KFold` 相同）。返回 k 个 (train_idx, test_idx) 对组成的列表，每折一对："
     "test_idx 是这一折，train_idx 是其余所有样本，两者都是一维 NumPy 整数数组。",
     hints=(
         "Every example is in exactly one test fold, and never in the training indices of its "
         "own fold. m = 23 is not a multiple of 5: the 3 left over go one each to the first "
         "3 folds.",
-        "sizes = m // k + (np.arange(k) < m % k); the fold ends at stops = np.cumsum(sizes). For "
-        "each fold, test = np.arange(stop - size, stop) and train = np.setdiff1d(np.arange(m), "
-        "test). (np.array_split(np.arange(m), k) cuts the same folds.)",
+        "`sizes = m // k + (np.arange(k) < m % k)`; the folds end at `stops = np.cumsum(sizes)`. "
+        "For each fold, `test = np.arange(stop - size, stop)` and "
+        "`train = np.setdiff1d(np.arange(m), test)`. (`np.array_split(np.arange(m), k)` cuts the "
+        "same folds.)",
     ),
     hints_zh=(
         "每个样本恰好属于一个验证折，并且永远不出现在自己那一折的训练下标里。m = 23 不是 5 的"
         "倍数：多出的 3 个样本分给前 3 折，每折一个。",
-        "sizes = m // k + (np.arange(k) < m % k)；各折的终点是 stops = np.cumsum(sizes)。对每一"
-        "折，test = np.arange(stop - size, stop)，train = np.setdiff1d(np.arange(m), test)。"
-        "（np.array_split(np.arange(m), k) 切出的折相同。）",
+        "`sizes = m // k + (np.arange(k) < m % k)`；各折的终点是 `stops = np.cumsum(sizes)`。"
+        "对每一折，`test = np.arange(stop - size, stop)`，"
+        "`train = np.setdiff1d(np.arange(m), test)`。（`np.array_split(np.arange(m), k)` "
+        "切出的折相同。）",
     ),
     reference=_ref_k_fold_indices,
     against="dlnotes.features.k_fold_indices",
@@ -434,27 +436,27 @@ PCA = exercise(
     "the data with the mean μ over the examples (shape (n_x, 1)), decompose X − μ, and return "
     "(U, variance, μ): U of shape (n_x, k), k = n_components, whose columns are the first k "
     "principal directions in decreasing order of variance, and variance (shape (k,)) the "
-    "variance of the data along each, with 1/(m − 1) as scikit-learn's explained_variance_. "
+    "variance of the data along each, with 1/(m − 1) as scikit-learn's `explained_variance_`. "
     "The sign of a direction is arbitrary: each column of U is compared up to its sign.",
     task_zh="写出 `pca(X, n_components)`，X 的形状为 (n_x, m)，样本是列：用样本上的均值 μ（形状 "
     "(n_x, 1)）把数据中心化，分解 X − μ，返回 (U, variance, μ)：U 的形状为 (n_x, k)，k = "
     "n_components，它的列是按方差从大到小排列的前 k 个主方向；variance（形状 (k,)）是数据沿每个"
-    "方向的方差，用 1/(m − 1)，与 scikit-learn 的 explained_variance_ 相同。方向的符号是任意的："
+    "方向的方差，用 1/(m − 1)，与 scikit-learn 的 `explained_variance_` 相同。方向的符号是任意的："
     "U 的每一列在相差一个符号的意义下比较。",
     hints=(
         "Subtract the mean first: without it the first direction points at the mean of the data, "
         "not along their spread. The singular values s of X − μ give the variances s²/(m − 1).",
-        "mu = X.mean(axis=1, keepdims=True); U, S, _ = np.linalg.svd(X - mu, "
-        "full_matrices=False); return U[:, :k], S[:k] ** 2 / (m - 1), mu. np.linalg.svd sorts "
-        "S in decreasing order; np.linalg.eigh of the covariance sorts its eigenvalues in "
-        "increasing order.",
+        "`mu = X.mean(axis=1, keepdims=True)`; `U, S, _ = np.linalg.svd(X - mu, "
+        "full_matrices=False)`; return `U[:, :k], S[:k] ** 2 / (m - 1), mu`. `np.linalg.svd` "
+        "sorts S in decreasing order; `np.linalg.eigh` of the covariance sorts its eigenvalues "
+        "in increasing order.",
     ),
     hints_zh=(
         "先减去均值：不减的话，第一个方向指向数据的均值，而不是数据散开的方向。X − μ 的奇异值 s "
         "给出方差 s²/(m − 1)。",
-        "mu = X.mean(axis=1, keepdims=True)；U, S, _ = np.linalg.svd(X - mu, "
-        "full_matrices=False)；返回 U[:, :k]、S[:k] ** 2 / (m - 1) 和 mu。np.linalg.svd 的 S "
-        "按从大到小排列；对协方差用 np.linalg.eigh 时，特征值按从小到大排列。",
+        "`mu = X.mean(axis=1, keepdims=True)`；`U, S, _ = np.linalg.svd(X - mu, "
+        "full_matrices=False)`；返回 `U[:, :k], S[:k] ** 2 / (m - 1), mu`。`np.linalg.svd` 的 S "
+        "按从大到小排列；对协方差用 `np.linalg.eigh` 时，特征值按从小到大排列。",
     ),
     reference=_ref_pca,
     against="dlnotes.features.pca",
@@ -545,8 +547,8 @@ def _mistake_pca_variance_over_m(
 
 @PCA.known_mistake(
     "rows",
-    title="the directions as rows (Uᵀ, scikit-learn's components_)",
-    title_zh="把方向放成了行（Uᵀ，即 scikit-learn 的 components_）",
+    title="the directions as rows (Uᵀ, as scikit-learn's `components_`)",
+    title_zh="把方向放成了行（Uᵀ，即 scikit-learn 的 `components_` 的排法）",
     explanation="Here the directions are the columns of U, shape (n_x, k), so that "
     "Z = Uᵀ(X − μ) keeps the examples as columns; scikit-learn's components_ (examples as rows) "
     "holds them as rows.",
