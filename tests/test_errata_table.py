@@ -28,6 +28,8 @@ CHAPTER_LINK = re.compile(r"\[[^\]]+\]\(\.\./(?P<page>[a-z0-9-]+)(?:\.md|/[a-z0-
 PYTORCH = {16, 17, 18}
 PYTORCH_MARK = "A PyTorch convention, not an error in the notes."
 MIN_ENTRIES = 44
+PYTORCH_MARK_ZH = "这是 PyTorch 的约定，不是笔记的错误。"
+PAGES = [p for p in sorted(ERRATA.glob("*.md")) if not p.name.endswith(".zh.md")]  # English
 
 
 def number(anchor: str) -> int | None:
@@ -39,7 +41,7 @@ def number(anchor: str) -> int | None:
 def entries() -> dict[str, tuple[str, str, str]]:
     """anchor -> (chapter stem, heading label, the entry's text) for every erratum."""
     found: dict[str, tuple[str, str, str]] = {}
-    for path in sorted(ERRATA.glob("*.md")):
+    for path in PAGES:
         if path == INDEX:
             continue
         text = path.read_text(encoding="utf-8")
@@ -65,7 +67,7 @@ def table_rows() -> list[tuple[str, str, list[str]]]:
         if line.startswith("| [") and (row := ROW.match(line)):
             anchor = row["anchor"]
             stem = ENTRIES[anchor][0] if anchor in ENTRIES else None
-            assert row["page"] == stem, f"row {row['label']} links {row['page']}.md, entry in {stem}"
+            assert row["page"] == stem, f"row {row['label']}: {row['page']}.md, entry in {stem}"
             rows.append((row["label"], anchor, [c.strip() for c in row["rest"].split("|")]))
         elif line.startswith("| ["):
             pytest.fail(f"table row not understood: {line!r}")
@@ -136,7 +138,7 @@ def test_entries_within_a_chapter_file_are_in_order() -> None:
 
 
 def test_every_errata_page_is_in_the_nav_in_chapter_order() -> None:
-    files = sorted(p.stem for p in ERRATA.glob("*.md") if p != INDEX)
+    files = sorted(p.stem for p in PAGES if p != INDEX)
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     in_nav = re.findall(r"^\s*-\s[^:]+:\s*errata/([a-z0-9-]+)\.md\s*$", mkdocs, re.MULTILINE)
     assert sorted(in_nav) == files, f"errata pages in the nav {in_nav}, files {files}"
@@ -145,9 +147,22 @@ def test_every_errata_page_is_in_the_nav_in_chapter_order() -> None:
 
 
 def test_each_errata_page_links_its_chapter_and_the_index() -> None:
-    for path in ERRATA.glob("*.md"):
+    for path in PAGES:
         if path == INDEX:
             continue
         head = path.read_text(encoding="utf-8").split("\n## ", 1)[0]
         assert "(index.md)" in head, f"{path.name}: no link to the errata index"
         assert CHAPTER_LINK.search(head), f"{path.name}: no link to its chapter"
+
+
+def test_the_chinese_pages_mark_the_same_pytorch_conventions() -> None:
+    for path in PAGES:
+        zh = path.with_name(path.stem + ".zh.md")
+        if path == INDEX or not zh.is_file():
+            continue
+        blocks = re.split(r"^## ", zh.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+        for block in blocks:
+            anchor = re.search(r"\{#(erratum-[a-z0-9-]+)\}", block.splitlines()[0])
+            if anchor:
+                marked = PYTORCH_MARK_ZH in block
+                assert marked == (number(anchor[1]) in PYTORCH), f"{zh.name} {anchor[1]}: {marked}"
