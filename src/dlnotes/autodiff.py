@@ -29,9 +29,6 @@ division by a Value with data 0.0 and 0.0 raised to a negative power raise
 
 # --8<-- [start:value]
 import math
-import numbers
-
-import numpy as np
 
 
 class Value:
@@ -44,19 +41,8 @@ class Value:
     33.0 3.0 6.0 9.0
     """
 
-    __array_ufunc__ = None  # Value + np.array([...]) is a TypeError, not an array of Values
-
-    def __init__(
-        self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()
-    ) -> None:
-        x = _number(data)
-        if isinstance(x, bool) or not isinstance(x, numbers.Real):
-            kind = "bool" if isinstance(x, np.bool_) else type(x).__name__  # NumPy 1: bool_
-            raise TypeError(f"data must be a real number (got {kind})")
-        if not math.isfinite(x):
-            what = "a real number" if math.isnan(x) else "finite"
-            raise ValueError(f"data must be {what} (got {float(x)!r})")
-        self.data = float(x)
+    def __init__(self, data: float, _inputs: tuple = ()) -> None:
+        self.data = float(data)
         self.grad = 0.0
         self._inputs = _inputs  # (input, ∂self/∂input) for each input of the operation
 
@@ -64,44 +50,31 @@ class Value:
         return f"Value(data={self.data!r}, grad={self.grad!r})"
 
     def __add__(self, other: "Value | float") -> "Value":
-        o = _operand(other)
-        if o is None:
-            return NotImplemented
+        o = other if isinstance(other, Value) else Value(other)
         return Value(self.data + o.data, ((self, 1.0), (o, 1.0)))
 
     def __mul__(self, other: "Value | float") -> "Value":
-        o = _operand(other)
-        if o is None:
-            return NotImplemented
+        o = other if isinstance(other, Value) else Value(other)
         return Value(self.data * o.data, ((self, o.data), (o, self.data)))
 
     def __truediv__(self, other: "Value | float") -> "Value":
-        o = _operand(other)
-        if o is None:
-            return NotImplemented
-        if o.data == 0.0:
-            raise ZeroDivisionError(f"division by a Value with data 0.0 ({self.data!r} / 0.0)")
+        o = other if isinstance(other, Value) else Value(other)
         q = self.data / o.data  # a / b directly: a·b⁻¹ and b² may overflow when a / b does not
         return Value(q, ((self, 1 / o.data), (o, -q / o.data)))
 
     def __pow__(self, other: "Value | float") -> "Value":
-        o = _operand(other)
-        if o is None:
-            return NotImplemented
+        o = other if isinstance(other, Value) else Value(other)
         a, n = self.data, o.data
-        if isinstance(other, Value) and a <= 0:  # ∂(aⁿ)/∂n = aⁿ·log a needs a > 0
-            raise ValueError(f"base must be > 0 when the exponent is a Value (got {a!r})")
-        out = _power(a, n)
+        out = a**n
         # ∂(aⁿ)/∂a = n·aⁿ⁻¹, with its limits at a = 0 (as PyTorch): 0 for n = 0, ∞ for 0 < n < 1
-        da = 0.0 if n == 0 else math.inf if a == 0 and n < 1 else n * _power(a, n - 1)
+        da = 0.0 if n == 0 else math.inf if a == 0 and n < 1 else n * a ** (n - 1)
         return Value(out, ((self, da), (o, out * math.log(a) if a > 0 else 0.0)))
 
     def __neg__(self) -> "Value":
         return self * -1.0
 
     def __sub__(self, other: "Value | float") -> "Value":
-        o = _operand(other)
-        return NotImplemented if o is None else self + (-o)
+        return self + (-other)
 
     def __radd__(self, other: float) -> "Value":
         return self + other
@@ -113,25 +86,18 @@ class Value:
         return (-self) + other
 
     def __rtruediv__(self, other: float) -> "Value":
-        o = _operand(other)
-        return NotImplemented if o is None else o / self
+        return Value(other) / self
 
     def __rpow__(self, other: float) -> "Value":
-        o = _operand(other)
-        return NotImplemented if o is None else o**self
+        return Value(other) ** self
 
     def exp(self) -> "Value":
         """eˣ, with derivative eˣ."""
-        try:
-            out = math.exp(self.data)
-        except OverflowError:  # beyond log(largest float64) ≈ 709.78
-            raise OverflowError(f"exp overflows float64 (got data {self.data!r})") from None
+        out = math.exp(self.data)
         return Value(out, ((self, out),))
 
     def log(self) -> "Value":
-        """ln x, with derivative 1/x; needs data > 0."""
-        if self.data <= 0:
-            raise ValueError(f"log needs data > 0 (got {self.data!r})")
+        """ln x, with derivative 1/x."""
         return Value(math.log(self.data), ((self, 1 / self.data),))
 
     def tanh(self) -> "Value":
@@ -140,11 +106,9 @@ class Value:
         return Value(t, ((self, 1 - t * t),))
 
     def backward(self) -> None:
-        """Add d self/dx to x.grad for every node x of the graph, by the chain rule.
-
-        The nodes are visited in reverse topological order, so that a node's gradient is
-        complete (every use of it has contributed) before it is passed on to its inputs.
-        """
+        """Add d self/dx to x.grad for every node x of the graph, by the chain rule, visiting
+        the nodes in reverse topological order (a node's gradient is complete before it is
+        passed on to its inputs)."""
         fresh = {self: 1.0}  # this call's dJ/dnode, kept apart from the accumulated .grad
         for node in reversed(self._topological_order()):
             g = fresh.pop(node, 0.0)
@@ -171,6 +135,95 @@ class Value:
                 stack.append((node, True))
                 stack.extend((child, False) for child, _ in node._inputs)
         return order
+# --8<-- [end:value]
+
+
+# The boundary: the checks of the public Value, around the core above. Its operations create
+# their results through the name Value, which below is the checked class, so every node of a
+# graph is checked: data a finite real number, an operand a Value or a real number (else
+# NotImplemented, so that Python raises its TypeError), and the domain of /, ** and log.
+
+import numbers  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+
+class _CheckedValue(Value):
+    __doc__ = Value.__doc__
+    __array_ufunc__ = None  # Value + np.array([...]) is a TypeError, not an array of Values
+
+    def __init__(
+        self, data: "float | numbers.Real", _inputs: tuple[tuple["Value", float], ...] = ()
+    ) -> None:
+        x = _number(data)
+        if isinstance(x, bool | np.bool_) or not isinstance(x, numbers.Real):
+            kind = "bool" if isinstance(x, np.bool_) else type(x).__name__  # NumPy 1: bool_
+            raise TypeError(f"data must be a real number (got {kind})")
+        if not math.isfinite(x):
+            what = "a real number" if math.isnan(x) else "finite"
+            raise ValueError(f"data must be {what} (got {float(x)!r})")
+        super().__init__(float(x), _inputs)
+
+    def __add__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
+        return NotImplemented if o is None else super().__add__(o)
+
+    def __mul__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
+        return NotImplemented if o is None else super().__mul__(o)
+
+    def __sub__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
+        return NotImplemented if o is None else super().__sub__(o)
+
+    def __truediv__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
+        if o is None:
+            return NotImplemented
+        if o.data == 0.0:
+            raise ZeroDivisionError(f"division by a Value with data 0.0 ({self.data!r} / 0.0)")
+        return super().__truediv__(o)
+
+    def __pow__(self, other: "Value | float") -> "Value":
+        o = _operand(other)
+        if o is None:
+            return NotImplemented
+        a, n = self.data, o.data
+        if isinstance(other, Value) and a <= 0:  # ∂(aⁿ)/∂n = aⁿ·log a needs a > 0
+            raise ValueError(f"base must be > 0 when the exponent is a Value (got {a!r})")
+        if a == 0 and n < 0:
+            raise ZeroDivisionError(f"0.0 cannot be raised to a negative power (got {n!r})")
+        if a < 0 and not float(n).is_integer():  # the power would be a complex number
+            raise ValueError(f"a negative base needs an integer exponent (got {a!r} ** {n!r})")
+        try:
+            return super().__pow__(o)
+        except OverflowError:  # aⁿ, or n·aⁿ⁻¹, beyond float64
+            raise OverflowError(f"{a!r} ** {n!r} overflows float64") from None
+
+    def __rtruediv__(self, other: float) -> "Value":
+        o = _operand(other)
+        return NotImplemented if o is None else o / self
+
+    def __rpow__(self, other: float) -> "Value":
+        o = _operand(other)
+        return NotImplemented if o is None else o**self
+
+    def exp(self) -> "Value":
+        """eˣ, with derivative eˣ; beyond float64 (x > 709.78) an OverflowError."""
+        try:
+            return super().exp()
+        except OverflowError:
+            raise OverflowError(f"exp overflows float64 (got data {self.data!r})") from None
+
+    def log(self) -> "Value":
+        """ln x, with derivative 1/x; needs data > 0."""
+        if self.data <= 0:
+            raise ValueError(f"log needs data > 0 (got {self.data!r})")
+        return super().log()
+
+
+_CheckedValue.__name__ = _CheckedValue.__qualname__ = "Value"
+Value = _CheckedValue  # type: ignore[misc]  # the public name is the checked class
 
 
 def _operand(x: object) -> "Value | None":
@@ -199,23 +252,6 @@ def _number(x: object) -> object:
     2.5 2
     """
     return x[()] if isinstance(x, np.ndarray) and x.ndim == 0 else x
-
-
-def _power(a: float, n: float) -> float:
-    """aⁿ as a real float, or an error that says what went wrong.
-
-    >>> print(_power(2.0, 3.0), _power(-2.0, 2.0))
-    8.0 4.0
-    """
-    if a == 0 and n < 0:
-        raise ZeroDivisionError(f"0.0 cannot be raised to a negative power (got {n!r})")
-    if a < 0 and not float(n).is_integer():  # the power would be a complex number
-        raise ValueError(f"a negative base needs an integer exponent (got {a!r} ** {n!r})")
-    try:
-        return float(a**n)
-    except OverflowError:
-        raise OverflowError(f"{a!r} ** {n!r} overflows float64") from None
-# --8<-- [end:value]
 
 
 __all__ = ["Value"]
