@@ -69,7 +69,7 @@ def code_of(text: str) -> list[str]:
 
 def prose_paragraphs(text: str) -> list[str]:
     """Paragraphs outside fences, tables, headings-only lines, HTML, math and include lines."""
-    text = re.sub(r"^(\s*)(```+|~~~+).*?^\1\2\s*$", "", text, flags=re.S | re.M)
+    text = re.sub(r"^([ \t]*)(```+|~~~+).*?^\1\2[ \t]*$", "", text, flags=re.S | re.M)
     text = re.sub(r"^\$\$.*?^\$\$\s*$", "", text, flags=re.S | re.M)
     paragraphs = []
     for block in re.split(r"\n\s*\n", text):
