@@ -60,7 +60,7 @@ OLDEST := .venv-oldest
 OLDEST_STAMP := $(OLDEST)/.installed
 OLDEST_TESTS := $(filter-out $(addprefix tests/test_,bench.py build_cache.py errata_table.py \
 	exercise_pages.py exercises_cli.py glossary.py glossary_search.py page_structure.py \
-	rooms.py source_text.py), $(wildcard tests/test_*.py))
+	rooms.py source_text.py translation.py), $(wildcard tests/test_*.py))
 
 $(OLDEST_STAMP): pyproject.toml constraints.txt
 	test -x $(OLDEST)/bin/python || $(PYTHON) -m venv $(OLDEST)
