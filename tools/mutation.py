@@ -97,7 +97,7 @@ def equivalent_mutants(name: str) -> dict[str, str]:
     return dict(table)
 
 
-def run_mutmut(name: str, max_children: int, debug: bool) -> None:
+def run_mutmut(name: str, max_children: int, debug: bool, only: list[str]) -> None:
     """``mutmut run`` with the configuration narrowed to one module and its tests."""
     from _pytest.nodes import Node
 
@@ -115,7 +115,7 @@ def run_mutmut(name: str, max_children: int, debug: bool) -> None:
     for node_id in DESELECTED.get(name, ()):
         cfg.pytest_add_cli_args += ["--deselect", node_id]
     try:
-        mutmut_main.run.main(["--max-children", str(max_children)], standalone_mode=False)
+        mutmut_main.run.main(["--max-children", str(max_children), *only], standalone_mode=False)
     except SystemExit as stop:  # mutmut exits when the clean tests fail
         if stop.code:
             raise
@@ -176,7 +176,7 @@ def record(name: str, killed: int, counted: int, left_out: int, state: tuple[str
     percent = 100 * killed / counted if counted else 100.0
     today, commit = state
     row = (f"| {name} | {percent:.1f} % | {killed} / {counted} | {left_out} | {today} | "
-           f"`{commit}` |")
+           f"{commit} |")
     lines = SCORES.read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines):
         match = ROW.match(line)
@@ -194,6 +194,9 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument("--debug", action="store_true", help="mutmut's pytest commands and output")
     parser.add_argument("--keep", action="store_true", help="reuse mutants/ from the last run")
+    parser.add_argument("--rerun", nargs="+", default=[], metavar="MUTANT",
+                        help="with --keep: run only these mutants again, against the current "
+                        "tests (say, survivors after a test was added to kill them)")
     parser.add_argument("--no-record", action="store_true",
                         help=f"do not write the score into {SCORES.relative_to(ROOT)}")
     args = parser.parse_args()
@@ -205,7 +208,11 @@ def main() -> int:
         raise SystemExit(f"no test file for {args.module}")
     equivalent_mutants(args.module)  # a malformed list fails before the long run
     state = measured_state(args.module)
-    run_mutmut(args.module, args.max_children, args.debug)
+    if args.rerun:  # the others' results come from the last full run, with tests only added since
+        state = (state[0], f"{state[1]}; {len(args.rerun)} mutants re-run on a full run's results")
+    if args.rerun and not args.keep:
+        raise SystemExit("--rerun needs --keep (the other mutants' results of the last run)")
+    run_mutmut(args.module, args.max_children, args.debug, args.rerun)
     killed, counted, alive, unknown, wrongly_listed = score(args.module)
     if alive:
         from mutmut.mutation.diff_apply import get_diff_for_mutant
