@@ -249,7 +249,9 @@ def test_optimize_raises_a_named_error_where_a_step_overflows() -> None:
         warnings.simplefilter("error")
         with pytest.raises(ValueError, match=r"^gradient descent overflowed \(overflow "
                                              r"encountered in .*\): the entries of X \(largest "
-                                             r"\|x\| = 1e\+300\), w or learning_rate \(0.1\)"):
+                                             r"\|x\| = 1e\+300\), w or learning_rate \(0.1\) "
+                                             r"are too large for float arithmetic; standardize X "
+                                             r"or lower learning_rate$"):
             optimize(np.ones((2, 1)), 0.0, X, Y, num_iterations=2, learning_rate=0.1)
 
 

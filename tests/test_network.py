@@ -645,9 +645,26 @@ def test_train_raises_a_named_error_where_a_step_overflows() -> None:
     X = np.full((3, 5), 1e300)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        with pytest.raises(ValueError, match=r"training overflowed .* entries of X \(largest "
-                                             r"\|x\| = 1e\+300\)"):
+        with pytest.raises(ValueError, match=r"^training overflowed \(overflow encountered in "
+                                             r"\w+\): the entries of X \(largest \|x\| = "
+                                             r"1e\+300\), the initial scale \(0.01\) or the "
+                                             r"optimizer's learning rate are too large for float "
+                                             r"arithmetic; standardize X or lower the learning "
+                                             r"rate$"):
             train(X, Y0, [3, 4, 1], SGD(0.1), num_epochs=2, rng=np.random.default_rng(0))
+
+
+def test_train_raises_a_named_error_for_an_invalid_operation_in_a_step() -> None:
+    # NaN from an invalid operation (here √−1 in a custom optimizer's update), not a warning
+    class Broken(SGD):
+        def update(self, params, grads, state):  # type: ignore[no-untyped-def]
+            return {k: np.sqrt(-np.abs(v) - 1) for k, v in params.items()}, state
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match=r"^training produced NaN \(invalid value "
+                                             r"encountered in sqrt\): the entries of X"):
+            train(X0, Y0, [3, 4, 1], Broken(0.1), num_epochs=2, rng=np.random.default_rng(0))
 
 
 def test_train_checks_float64_labels_before_casting_them_to_float32() -> None:
@@ -983,7 +1000,8 @@ def test_train_overflowing_from_the_first_step_or_a_later_one_is_a_named_error(h
     # relu the first step is finite and a later one is not. Either way: no NaN parameters
     X = np.array([[1e308, -1e308, 1e308, -1e308], [1e308, -1e308, 1e308, -1e308]])
     Y = np.array([[0.0, 1.0, 1.0, 0.0]])
-    with pytest.raises(ValueError, match=r"^training overflowed \((overflow|invalid value) "):
+    with pytest.raises(ValueError, match=r"^training (overflowed|produced NaN) \((overflow|invalid "
+                                         r"value) "):
         train(X, Y, [2, 3, 1], SGD(lr=0.1), num_epochs=3, rng=np.random.default_rng(0),
               hidden=hidden)
 

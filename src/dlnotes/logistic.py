@@ -228,7 +228,7 @@ def optimize(
     w_arr, b_val, X_arr = _inputs(w, b, X)
     Y_arr = _labels(Y, X_arr.shape[1])
     try:
-        with np.errstate(over="raise", invalid="raise"):
+        with np.errstate(over="raise"):  # a NaN needs an inf first, so overflow is the one
             return _optimize(w_arr, b_val, X_arr, Y_arr, num_iterations=n, learning_rate=lr)
     except FloatingPointError as err:  # an overflow is the inputs' scale or the step size
         raise ValueError(

@@ -734,8 +734,9 @@ def train(
                           batch_size=size, lambd=lam, keep_prob=keep, hidden=hid,
                           output=out, record_every=every)
     except FloatingPointError as err:  # an overflow is the inputs' scale or the step size
+        what = "produced NaN" if "invalid" in str(err) else "overflowed"
         raise ValueError(
-            f"training overflowed ({err}): the entries of X (largest |x| = "
+            f"training {what} ({err}): the entries of X (largest |x| = "
             f"{float(np.max(np.abs(X_arr))):.3g}), the initial scale ({scale!r}) or the "
             "optimizer's learning rate are too large for float arithmetic; standardize X or "
             "lower the learning rate"
