@@ -153,7 +153,7 @@ def _figure_files(config: MkDocsConfig) -> list[File]:
         files.append(File.generated(config, f"figures/{script.stem}.svg", content=svg))
     for old in cache.glob("*.svg"):
         if old.name not in used:
-            old.unlink()
+            old.unlink(missing_ok=True)  # another build may have removed it already
     return files
 
 
