@@ -54,9 +54,9 @@ __all__ = [
 Params = dict[str, np.ndarray]
 
 # The softmax kernel takes blocks of this many bytes of examples (columns of the (K, m) logits):
-# 4 MiB (524 examples of 1000 classes) measured faster than 1 MiB (131 examples), whose rows
-# are short for the inner loops, and as fast as 8 MiB.
-_SOFTMAX_BLOCK_BYTES = 1 << 22
+# 8 MiB (1048 examples of 1000 classes) measured faster than 1 to 4 MiB, whose rows are short
+# (each row of a block is a slice, and each slice costs as much as many elements).
+_SOFTMAX_BLOCK_BYTES = 1 << 23
 
 
 # The kernels: what the performance chapter shows (step 4). Plain loops, compiled by numba
@@ -129,7 +129,8 @@ def _softmax_ce_fused(
     """Per example (column) of s: −log softmax(s)_y into ``losses`` and
     scale·(softmax(s) − onehot(y)) into ``grad``, by blocks of ``width`` examples.
 
-    Returns how many logits are not finite.
+    Returns how many examples have a logit that is not finite (a NaN or +inf makes the loss NaN,
+    a −inf shows in the smallest logit).
 
     >>> s, y = np.array([[0.0, 2.0], [0.0, 0.0]]), np.array([1, 0])
     >>> grad, losses = np.empty((2, 2)), np.empty(2)
@@ -142,23 +143,29 @@ def _softmax_ce_fused(
     not_finite = 0
     for b in prange((m + width - 1) // width):  # each core takes blocks of examples
         first, last = b * width, min(m, (b + 1) * width)
-        c = np.full(last - first, -np.inf, s.dtype)  # c = max_j s_j of each example
-        total = np.zeros(last - first, s.dtype)  # Σ_j e^(s_j − c)
+        n = last - first
+        c = np.full(n, -np.inf, s.dtype)  # c = max_j s_j of each example
+        low = np.full(n, np.inf, s.dtype)  # min_j s_j, for the finiteness check
+        total = np.zeros(n, s.dtype)  # Σ_j e^(s_j − c)
         for j in range(k):  # row by row: the inner loops run along memory
-            for i in range(first, last):
-                c[i - first] = max(c[i - first], s[j, i])
-                not_finite += not np.isfinite(s[j, i])
+            s_j = s[j, first:last]
+            for i in range(n):
+                c[i] = max(c[i], s_j[i])
+                low[i] = min(low[i], s_j[i])
         for j in range(k):
-            for i in range(first, last):
-                grad[j, i] = _exp(s[j, i] - c[i - first])
-                total[i - first] += grad[j, i]
-        for i in range(first, last):  # L = log Σ_j e^(s_j − c) − (s_y − c)
-            losses[i] = np.log(total[i - first]) - (s[y[i], i] - c[i - first])
+            s_j, grad_j = s[j, first:last], grad[j, first:last]
+            for i in range(n):
+                grad_j[i] = _exp(s_j[i] - c[i])
+                total[i] += grad_j[i]
+        for i in range(n):  # L = log Σ_j e^(s_j − c) − (s_y − c)
+            losses[first + i] = np.log(total[i]) - (s[y[first + i], first + i] - c[i])
+            not_finite += not (np.isfinite(losses[first + i]) and np.isfinite(low[i]))
         for j in range(k):  # ∂J/∂s_j = scale·(e^(s_j − c)/Σ − [j = y])
-            for i in range(first, last):
-                grad[j, i] *= scale / total[i - first]
-        for i in range(first, last):
-            grad[y[i], i] -= scale
+            grad_j = grad[j, first:last]
+            for i in range(n):
+                grad_j[i] *= scale / total[i]
+        for i in range(n):
+            grad[y[first + i], first + i] -= scale
     return not_finite
 # --8<-- [end:softmax_ce_fused]
 
@@ -480,9 +487,11 @@ def softmax_cross_entropy_with_grad(
         L = \log \sum_j e^{s_j - c} - (s_i - c), \qquad
         \frac{\partial J}{\partial s_k} = \frac{1}{m} \bigl(Q_k - [k = i]\bigr)
 
-    The compiled kernel computes both on blocks of examples that stay in a core's cache, the
-    blocks shared between the cores: the logits are read from memory once and the gradient
-    written once. The finiteness check is in the pass that finds each example's largest logit.
+    The compiled kernel computes both on blocks of examples, the blocks shared between the
+    cores, with no temporary of the size of the logits: the logits are read from memory once and
+    the gradient written once (each block's passes run in cache). The finiteness check is the
+    loss of each example (a NaN or +inf makes it NaN) and its smallest logit (−inf), found in
+    the pass that finds its largest.
 
     Examples
     --------
