@@ -108,8 +108,8 @@ def test_a_warm_build_reuses_outputs_and_a_package_change_reexecutes(project: Pa
 
     information = project / "src" / "dlnotes" / "information.py"
     source = information.read_text(encoding="utf-8")
-    changed = source.replace("return _to_base(_entropy(p_arr, ax), b)",
-                             "return 2 * _to_base(_entropy(p_arr, ax), b)")
+    head, entropy, tail = source.partition("\ndef entropy(")  # the public function's body
+    changed = head + entropy + tail.replace("_entropy(p_arr, ax)", "2 * _entropy(p_arr, ax)", 1)
     assert changed != source, "the test's edit of entropy no longer applies"
     information.write_text(changed, encoding="utf-8")
 

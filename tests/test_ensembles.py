@@ -198,7 +198,8 @@ def test_adaboost_stops_at_a_perfect_stump_with_alpha_one_as_sklearn() -> None:
 
 def test_adaboost_with_no_better_than_chance_first_stump_is_an_error() -> None:
     X = np.zeros((2, 4))  # constant features: the stump is one leaf, error 1/2 = 1 − 1/K
-    with pytest.raises(ValueError, match=r"first stump is no better than chance .* K = 2"):
+    message = r"X and Y: the first stump is no better than chance .* K = 2; no feature of X"
+    with pytest.raises(ValueError, match=message):
         adaboost_fit(X, np.array([[0, 1, 0, 1]]), 5)
 
 

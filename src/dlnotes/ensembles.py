@@ -713,8 +713,9 @@ def adaboost_fit(
     y = _check_labels(Y, x)
     stumps, alphas = _adaboost_fit(x, y, check_int(n_estimators, "n_estimators", low=1))
     if not stumps:
-        raise ValueError("the first stump is no better than chance (weighted error >= 1 - 1/K "
-                         f"with K = {np.unique(y).size}): nothing to boost")
+        raise ValueError("X and Y: the first stump is no better than chance (weighted error "
+                         f">= 1 - 1/K with K = {np.unique(y).size}; no feature of X separates the "
+                         "labels): nothing to boost")
     return stumps, alphas
 
 
