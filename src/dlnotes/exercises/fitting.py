@@ -41,8 +41,6 @@ def _ref_k_fold_indices(m: int, k: int = 5) -> list[tuple[np.ndarray, np.ndarray
 
 
 def _cases_k_fold() -> list[Case]:
-    # the first case has k = 2 and an even m: its folds form a regular array, which the
-    # generated page's rules (np.ndim of the first result) need
     return [
         Case(Text("m = 10, k = 2", "m = 10，k = 2"), (10, 2), {}),
         Case(Text("m = 10, k = 5 (no remainder)", "m = 10，k = 5（没有余数）"), (10, 5), {}),
