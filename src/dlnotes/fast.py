@@ -160,10 +160,11 @@ def _softmax_ce_fused(
         for i in range(n):  # L = log Σ_j e^(s_j − c) − (s_y − c)
             losses[first + i] = np.log(total[i]) - (s[y[first + i], first + i] - c[i])
             not_finite += not (np.isfinite(losses[first + i]) and np.isfinite(low[i]))
+            total[i] = scale / total[i]  # from here on: scale/Σ, one division per example
         for j in range(k):  # ∂J/∂s_j = scale·(e^(s_j − c)/Σ − [j = y])
             grad_j = grad[j, first:last]
             for i in range(n):
-                grad_j[i] *= scale / total[i]
+                grad_j[i] *= total[i]
         for i in range(n):
             grad[y[first + i], first + i] -= scale
     return not_finite
@@ -284,9 +285,10 @@ def _batchnorm_backward_fused(
         dz_tilde, z, gamma_r, mean, scale = dZ_tilde[r], Z[r], gamma[r], mu[r], inv_std[r]
         d_beta = _sum(dz_tilde)  # dβ = Σ dz̃
         d_gamma = _sum_of_products(dz_tilde, 0.0, z, mean) * scale  # dγ = Σ dz̃·ẑ
+        d_beta_m, d_gamma_m = d_beta / m, d_gamma / m  # divided once per row, not per element
         for i in range(m):  # dz = γ/√(σ² + ε)·(dz̃ − (dβ + ẑ·dγ)/m), ẑ = (z − μ)/√(σ² + ε)
             z_hat = (z[i] - mean) * scale
-            dZ[r, i] = gamma_r * scale * (dz_tilde[i] - (d_beta + z_hat * d_gamma) / m)
+            dZ[r, i] = gamma_r * scale * (dz_tilde[i] - d_beta_m - z_hat * d_gamma_m)
         dgamma[r], dbeta[r] = d_gamma, d_beta
         not_finite += not np.isfinite(d_beta)
     return not_finite
