@@ -442,6 +442,9 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
      r"params must be a dict of arrays when lambd > 0 \(got None"),
     (lambda: FWD(X0, P0, keep_prob=["a", "b"]), TypeError,
      r"keep_prob\[0\] must be a real number \(got str\)"),
+    # the kind of each entry is checked before their count (one hidden layer here, two entries)
+    (lambda: FWD(X0, P0, keep_prob=[None, None]), TypeError,
+     r"^keep_prob\[0\] must be a real number \(got NoneType\)$"),
     (
         lambda: FWD(X0, P0, hidden="swish"),
         ValueError,
@@ -1052,3 +1055,29 @@ def test_softmax_predictions_tell_apart_logits_that_sigmoid_saturates() -> None:
     X_one = np.array([[1.0, -1.0]])
     assert _predict(X_one, params, output="softmax").tolist() == [[0.0, 0.0], [1.0, 1.0]]
     assert predict(X_one, params, output="softmax").tolist() == [[0.0, 0.0], [1.0, 1.0]]
+
+
+def test_a_perfect_fit_costs_plus_zero_not_minus_zero() -> None:
+    # each loss is −(0·log 0 + 1·log 1) = −0.0, and NumPy's sum of them is +0.0 (it starts at +0)
+    Y = np.array([[1.0, 0.0]])
+    ZL, Y_soft = np.array([[0.0], [-1e4]]), np.array([[1.0], [0.0]])  # log-softmax (0, −1e4)
+    for cost in (compute_cost(Y, Y), compute_cost(Y_soft, Y_soft, output="softmax"),
+                 compute_cost_from_logits(ZL, Y_soft, output="softmax")):
+        assert cost == 0.0 and not np.signbit(cost)
+
+
+def test_the_softmax_cost_sums_each_examples_loss_first_then_the_examples() -> None:
+    # from surviving mutants: J = (1/m)·Σ_i L_i in that order, to the last bit; summing all
+    # n·m terms at once (row by row) or per class first rounds differently on these inputs
+    rng = np.random.default_rng(0)
+    m = int(rng.integers(3, 12))  # 10
+    Z = rng.normal(size=(3, m)) * 3
+    AL = np.exp(Z) / np.exp(Z).sum(axis=0)
+    labels = rng.integers(0, 3, m)
+    Y = np.zeros((3, m))
+    Y[labels, np.arange(m)] = 1.0
+    per_example = -np.log(AL[labels, np.arange(m)])
+    terms = np.where(Y == 1, -np.log(AL), 0.0)
+    assert np.sum(terms) != np.sum(per_example) != np.sum(terms.sum(axis=1))  # orders differ
+    assert compute_cost(AL, Y, output="softmax") == np.sum(per_example) / m
+

@@ -405,7 +405,7 @@ def compute_cost(
     AL_arr, Y_arr = _outputs_and_labels(AL, Y, out)
     lam = check_scalar(lambd, "lambd", low=0.0)
     weights = _weights(params, lam)
-    return _compute_cost(AL_arr, Y_arr, weights, lam, output=out) + 0.0  # a perfect fit: 0, not −0
+    return _compute_cost(AL_arr, Y_arr, weights, lam, output=out)
 
 
 def compute_cost_from_logits(
@@ -466,7 +466,7 @@ def compute_cost_from_logits(
     Z, Y_arr = _outputs_and_labels(ZL, Y, out, name="ZL", probabilities=False)
     lam = check_scalar(lambd, "lambd", low=0.0)
     weights = _weights(params, lam)
-    return _compute_cost_from_logits(Z, Y_arr, weights, lam, output=out) + 0.0  # 0, not −0
+    return _compute_cost_from_logits(Z, Y_arr, weights, lam, output=out)
 
 
 def model_backward(
@@ -792,7 +792,7 @@ def _keep_probs(keep_prob: object, n_hidden: int) -> list[float]:
     if isinstance(keep_prob, Sequence | np.ndarray) and not isinstance(keep_prob, str):
         values = list(keep_prob)
         for i, v in enumerate(values):  # the kind of each entry before the count
-            if isinstance(v, bool | np.bool_ | str) or not isinstance(v, numbers.Real):
+            if isinstance(v, bool | np.bool_) or not isinstance(v, numbers.Real):
                 raise TypeError(f"keep_prob[{i}] must be a real number (got {type(v).__name__})")
         if len(values) != n_hidden:
             raise ValueError(
