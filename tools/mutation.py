@@ -209,8 +209,8 @@ def main() -> int:
     equivalent_mutants(args.module)  # a malformed list fails before the long run
     state = measured_state(args.module)
     if args.rerun:  # the others' results come from the last full run, with tests only added since
-        state = (state[0], f"{state[1]}; the mutants of {', '.join(args.rerun)} re-run on the "
-                           "results of the last full run")
+        names = ", ".join(f"`{name}`" for name in args.rerun)
+        state = (state[0], f"{state[1]}; {names} re-run on the results of the last full run")
     if args.rerun and not args.keep:
         raise SystemExit("--rerun needs --keep (the other mutants' results of the last run)")
     run_mutmut(args.module, args.max_children, args.debug, args.rerun)
