@@ -9,12 +9,12 @@ chapter's formulas; the chapter page shows them. Every optimizer is a small clas
 checked hyperparameters, with two methods in the style of optax: ``init(params) -> state`` and
 ``update(params, grads, state) -> (new_params, new_state)``, which checks the keys and shapes
 and calls the reference for each parameter; ``update_unchecked`` is the same step without the
-checks, for a training loop that checked its arrays once (``dlnotes.network.train``). The state is an immutable ``NamedTuple`` (step
-count and moment dicts). ``update`` returns new arrays and never modifies ``params``, ``grads``
-or ``state``. ``update`` checks keys and shapes, and NaN or ±inf in ``params`` and ``grads`` by
-one cheap pass per array (the sum of an array is finite when its entries are; only a non-finite
-sum pays for a full scan), so that 10^7 parameters cost little. The fast Adam of the performance
-chapter is ``dlnotes.fast.Adam``.
+checks, for a training loop that checked its arrays once (``dlnotes.network.train``). The
+state is an immutable ``NamedTuple`` (step count and moment dicts). ``update`` returns new
+arrays and never modifies ``params``, ``grads`` or ``state``. ``update`` checks keys and
+shapes, and NaN or ±inf in ``params`` and ``grads`` by one cheap pass per array (the sum of
+an array is finite when its entries are; only a non-finite sum pays for a full scan), so that
+10^7 parameters cost little. The fast Adam of the performance chapter is ``dlnotes.fast.Adam``.
 """
 
 from __future__ import annotations
@@ -764,7 +764,9 @@ class AdaGrad:
         p, g, (G,) = _check(params, grads, state, AdaGradState, ("G",))
         return self.update_unchecked(p, g, AdaGradState(state.step, G))
 
-    def update_unchecked(self, p: Params, g: Params, state: AdaGradState) -> tuple[Params, AdaGradState]:
+    def update_unchecked(
+        self, p: Params, g: Params, state: AdaGradState
+    ) -> tuple[Params, AdaGradState]:
         """The step of ``update`` without its checks, for a loop that checked its arrays once.
 
         ``dlnotes.network.train`` calls ``update`` for the first step and this method after
@@ -858,7 +860,9 @@ class RMSprop:
         p, g, (S,) = _check(params, grads, state, RMSpropState, ("S",))
         return self.update_unchecked(p, g, RMSpropState(state.step, S))
 
-    def update_unchecked(self, p: Params, g: Params, state: RMSpropState) -> tuple[Params, RMSpropState]:
+    def update_unchecked(
+        self, p: Params, g: Params, state: RMSpropState
+    ) -> tuple[Params, RMSpropState]:
         """The step of ``update`` without its checks, for a loop that checked its arrays once.
 
         ``dlnotes.network.train`` calls ``update`` for the first step and this method after
