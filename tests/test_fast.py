@@ -172,6 +172,23 @@ def test_the_kernels_exp_is_within_one_unit_in_the_last_place_of_numpys() -> Non
     assert (np.abs(ours - exact)[~normal] <= np.finfo(np.float64).smallest_subnormal).all()
 
 
+@pytest.mark.parametrize(("z_dtype", "gamma_dtype"), [(np.float32, np.float64),
+                                                      (np.float64, np.float32)])
+def test_batchnorm_of_mixed_dtypes_gives_the_references_dtypes_and_values(
+    z_dtype: type, gamma_dtype: type
+) -> None:
+    rng = np.random.default_rng(6)
+    Z, G = (rng.normal(size=(5, 7)).astype(z_dtype) for _ in range(2))
+    gamma, beta = (rng.normal(size=(5, 1)).astype(gamma_dtype) for _ in range(2))
+    out, cache = fast.batchnorm_forward(Z, gamma, beta)
+    ref_out, ref_cache = batchnorm_forward(Z, gamma, beta)
+    ours = (out, cache.mu, cache.var, *fast.batchnorm_backward(G, cache))
+    refs = (ref_out, ref_cache.mu, ref_cache.var, *batchnorm_backward(G, ref_cache))
+    for a, b in zip(ours, refs, strict=True):
+        assert a.dtype == b.dtype
+        np.testing.assert_allclose(a, b, rtol=2e-5, atol=2e-5 * float(np.max(np.abs(b))))
+
+
 # ---------------------------------------------------------------- the threads and blocks do
 # not change a bit: each element, example (column) or unit (row) is computed by one thread, in
 # the same order of operations whichever thread it is and however the blocks are cut

@@ -691,5 +691,6 @@ def batchnorm_backward(
     if not_finite:
         as_float_array(dZt, "dZ_tilde")  # raises "dZ_tilde must be finite (got k NaN ...)"
         raise ValueError("dZ_tilde is too large: the sum of a row overflows")
-    return (dZ, dgamma.reshape(n, 1).astype(np.result_type(dZt, Z), copy=False),
+    # the dtypes of the reference: dγ of dZ̃ and Z (whose dtype μ keeps), dβ of dZ̃
+    return (dZ, dgamma.reshape(n, 1).astype(np.result_type(dZt, cache.mu), copy=False),
             dbeta.reshape(n, 1).astype(dZt.dtype, copy=False))
