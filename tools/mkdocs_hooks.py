@@ -182,7 +182,26 @@ def _draw(script: Path) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in _katex_files(config) + _figure_files(config):
         files.append(file)
+    _notebooks_as_pages(files, config)
     return files
+
+
+def _notebooks_as_pages(files: Files, config: MkDocsConfig) -> None:
+    """Wrap the notebooks again as mkdocs-jupyter does in its own on_files.
+
+    mkdocs-static-i18n (on_files at priority -100, after mkdocs-jupyter's) re-creates every file
+    as its own kind, which turns a notebook back into a plain file whose page is the raw JSON
+    (mkdocs-static-i18n issue 198, open). Wrapping in place keeps its language-aware Files.
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None:
+        return
+    from mkdocs_jupyter.plugin import NotebookFile  # 0.26.3, pinned in constraints.txt
+
+    for file in list(files):
+        if not isinstance(file, NotebookFile) and jupyter.should_include(file):
+            files.remove(file)
+            files.append(NotebookFile(file, **config))
 
 
 MATHJAX_LOADER = re.compile(
@@ -192,5 +211,12 @@ MATHJAX_LOADER = re.compile(
 )
 
 
+# mkdocs-static-i18n points each page's <link rel="alternate" hreflang> at the same page in the
+# other language; Material's script then fetches "sitemap.xml" next to that page (it expects the
+# alternates to be language roots), a 404 on every page. The language menu in the header links
+# the same page in the other language by itself, so the head links go.
+ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    return MATHJAX_LOADER.sub("", output)
+    return ALTERNATE_LINK.sub("", MATHJAX_LOADER.sub("", output))
