@@ -29,6 +29,11 @@
       "exponentially-weighted-averages": "../mini-batch/", "one-over-one-minus-beta": "../mini-batch/",
       "bias-correction": "../mini-batch/",
     },
+    "performance/": {
+      "floor": "../performance-measured/", "compile": "../performance-measured/",
+      "rooms": "../performance-measured/", "limits": "../performance-measured/",
+      "method": "../performance-measured/", "reproduce": "../performance-measured/",
+    },
     "regularization/": {
       "data-augmentation": "../other-regularization/", "early-stopping": "../other-regularization/",
       "input-normalization": "../other-regularization/", "remedies": "../other-regularization/",
