@@ -19,7 +19,9 @@ from tests.test_paste import DOCS, page_regions
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "dlnotes"
 FAST_ROOM = {"fast.py"}
 CHAPTER_PAGES = [
-    p for p in sorted(DOCS.glob("*.md")) if p.name != "performance.md" and page_regions(p)
+    p
+    for p in sorted(DOCS.glob("*.md"))
+    if p.name not in {"performance.md", "performance.zh.md"} and page_regions(p)
 ]
 
 
