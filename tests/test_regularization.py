@@ -3,6 +3,7 @@ normalizer, early stopping, augmentation, invariants and bad input."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -976,3 +977,31 @@ def test_bad_inputs_raise_the_full_message(call, error, message) -> None:  # typ
     """Each message names the argument and the value it got (the first bad mask entry)."""
     with pytest.raises(error, match=message):
         call()
+
+
+def test_fit_normalizer_scales_each_row_by_its_own_magnitude() -> None:
+    # from surviving mutants: rows of 1e300 and of 1e-300 side by side, and a subnormal row,
+    # give μ and σ to a few ulps (one scale for all rows would underflow the small row to 0)
+    X = np.array([[1e300, -1e300, 5e299], [1e-300, 3e-300, 2e-300], [1e-310, 2e-310, 6e-310]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        mu, sigma = fit_normalizer(X)
+    np.testing.assert_allclose(mu.ravel(), [5e299 / 3, 2e-300, 3e-310], rtol=1e-12)
+    # σ = √(2/3)·1e-300 and √(14/3)·1e-310 by hand (row 0: its own, by np.std in float64 / 1e300)
+    want = [np.std(X[0] / 1e300) * 1e300, np.sqrt(2 / 3) * 1e-300, np.sqrt(14 / 3) * 1e-310]
+    np.testing.assert_allclose(sigma.ravel(), want, rtol=1e-9)
+
+
+def test_fit_normalizer_gives_a_sigma_that_rounds_to_0_the_largest_distance_to_mu() -> None:
+    # the smallest subnormals: σ = 2⁻¹⁰⁷⁵ rounds to 0, so σ is max |x − μ| (5e-324), never 0
+    X = np.array([[5e-324, 1e-323]])
+    mu, sigma = fit_normalizer(X)
+    assert sigma[0, 0] == np.max(np.abs(X - mu)) == 5e-324
+
+
+def test_l1_proximal_step_copies_the_biases_exactly_their_negative_zeros_too() -> None:
+    # from a surviving mutant: only the weights have their −0.0 made +0.0
+    new = l1_proximal_step({"W1": np.array([[0.3, -0.05]]), "b1": np.array([[-0.0]])}, lr=1.0,
+                           lambd=0.2, m=1)
+    assert np.signbit(new["b1"][0, 0]) and not np.signbit(new["W1"][0, 1])
+
