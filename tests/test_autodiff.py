@@ -285,6 +285,9 @@ BAD_INPUT: list[tuple[Callable[[], object], type[Exception], str]] = [
     (lambda: Value(object()), TypeError, r"data must be a real number \(got object\)"),
     (lambda: Value(1.0) * object(), TypeError, "unsupported operand"),
     (lambda: Value(1.0) + None, TypeError, "unsupported operand"),
+    # a non-number on the left of / and ** too: Python's own error, not a Value of it
+    (lambda: "a" / Value(1.0), TypeError, "unsupported operand"),
+    (lambda: "a" ** Value(2.0), TypeError, "unsupported operand"),
 ]
 
 

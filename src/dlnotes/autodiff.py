@@ -166,15 +166,15 @@ class _CheckedValue(Value):
 
     def __add__(self, other: "Value | float") -> "Value":
         o = _operand(other)
-        return NotImplemented if o is None else super().__add__(o)
+        return NotImplemented if o is None else super().__add__(other)
 
     def __mul__(self, other: "Value | float") -> "Value":
         o = _operand(other)
-        return NotImplemented if o is None else super().__mul__(o)
+        return NotImplemented if o is None else super().__mul__(other)
 
     def __sub__(self, other: "Value | float") -> "Value":
         o = _operand(other)
-        return NotImplemented if o is None else super().__sub__(o)
+        return NotImplemented if o is None else super().__sub__(other)
 
     def __truediv__(self, other: "Value | float") -> "Value":
         o = _operand(other)
@@ -182,7 +182,7 @@ class _CheckedValue(Value):
             return NotImplemented
         if o.data == 0.0:
             raise ZeroDivisionError(f"division by a Value with data 0.0 ({self.data!r} / 0.0)")
-        return super().__truediv__(o)
+        return super().__truediv__(other)
 
     def __pow__(self, other: "Value | float") -> "Value":
         o = _operand(other)
@@ -196,17 +196,17 @@ class _CheckedValue(Value):
         if a < 0 and not float(n).is_integer():  # the power would be a complex number
             raise ValueError(f"a negative base needs an integer exponent (got {a!r} ** {n!r})")
         try:
-            return super().__pow__(o)
+            return super().__pow__(other)
         except OverflowError:  # aⁿ, or n·aⁿ⁻¹, beyond float64
             raise OverflowError(f"{a!r} ** {n!r} overflows float64") from None
 
     def __rtruediv__(self, other: float) -> "Value":
         o = _operand(other)
-        return NotImplemented if o is None else o / self
+        return NotImplemented if o is None else super().__rtruediv__(other)
 
     def __rpow__(self, other: float) -> "Value":
         o = _operand(other)
-        return NotImplemented if o is None else o**self
+        return NotImplemented if o is None else super().__rpow__(other)
 
     def exp(self) -> "Value":
         """eˣ, with derivative eˣ; beyond float64 (x > 709.78) an OverflowError."""

@@ -67,7 +67,7 @@ def _exponentially_weighted_average(
     """
     series = values.reshape(len(values), -1)  # (T, k): time on axis 0, k series side by side
     v = np.zeros_like(series)  # v[t − 1] is v_t
-    v_t = 0.0  # v_0 = 0; the first step makes it an array of the values' dtype
+    v_t: float | np.ndarray = 0.0  # v_0 = 0; the first step makes it an array of values' dtype
     for t, theta_t in enumerate(series):
         v_t = beta * v_t + (1 - beta) * theta_t
         v[t] = v_t
