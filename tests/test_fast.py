@@ -8,6 +8,7 @@ Without numba, ``import dlnotes.fast`` fails with an ImportError that says what 
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -158,14 +159,14 @@ def test_batchnorm_forward_and_backward_equal_the_reference(
         close(a, b, dtype, terms)
 
 
-def test_the_kernels_exp_is_within_one_unit_in_the_last_place_of_numpys() -> None:
+def test_the_kernels_exp_is_within_one_unit_in_the_last_place_of_the_c_librarys() -> None:
     # every x the softmax kernel gives it: 0 down to where e^x rounds to 0, subnormal results
     # (below 2**-1022) included, and -inf
     x = np.concatenate([-np.linspace(0.0, 750.0, 30_001),
                         -np.abs(np.random.default_rng(5).standard_normal(10_000)) * 30,
                         [-0.0, -1e-300, -708.4, -744.5, -745.1, -745.2, -800.0, -np.inf]])
     ours = np.array([fast._exp(v) for v in x])
-    exact = np.exp(x)
+    exact = np.array([math.exp(v) for v in x])  # not np.exp: NumPy 1.26's is less exact
     normal = exact >= np.finfo(np.float64).tiny
     ulp = np.spacing(exact)
     assert (np.abs(ours - exact)[normal] <= ulp[normal]).all()

@@ -88,7 +88,8 @@ def _best_split(X: np.ndarray, C: np.ndarray, criterion: str) -> tuple[int, floa
     if cost[j, i] == np.inf:
         return None
     a, b = x[j, i], x[j, i + 1]
-    t = a / 2 + b / 2  # the midpoint (a + b overflows near the largest float)
+    half = x.dtype.type(0.5)  # in the features' dtype (NumPy 1 made a float32 scalar / 2 float64)
+    t = a * half + b * half  # the midpoint (a + b overflows near the largest float)
     return int(j), float(t if t < b else a)  # rounded up to b: a, as scikit-learn
 
 
