@@ -11,6 +11,8 @@ HOST := 127.0.0.1
 PORT := 8000
 # mkdocs-material 9.8 prints an end-of-life notice on every run; it is not a build problem.
 export NO_MKDOCS_2_WARNING := 1
+# ...and a plugin (mkdocs-redirects or mkdocs-static-i18n) prints a banner of its own about MkDocs 2.
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: help install serve site test test-oldest check-site bench lint clean mutation
