@@ -34,7 +34,7 @@ def make_figure() -> plt.Figure:
     g1, g2 = np.meshgrid(np.linspace(-2.0, 3.0, 200), np.linspace(-1.6, 2.1, 160))
     grid = np.stack([g1.ravel(), g2.ravel()])
     fig, axes = plt.subplots(1, len(CANDIDATES), figsize=(13, 3.4), sharey=True)
-    for ax, name in zip(axes, CANDIDATES):
+    for ax, name in zip(axes, CANDIDATES, strict=True):
         regions = predict(grid, trained[name]).reshape(g1.shape)
         ax.contourf(g1, g2, regions, levels=[-0.5, 0.5, 1.5], colors=["C0", "C1"], alpha=0.2)
         for label, marker in ((0, "o"), (1, "^")):
