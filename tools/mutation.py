@@ -57,6 +57,8 @@ CHAPTER_MODULES = (
     "tuning",
     "strategy",
     "data",
+    "features",
+    "ensembles",
 )
 
 # Tests beyond tests/test_<name>.py that exercise a module (files or node ids).
